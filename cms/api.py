@@ -1,0 +1,48 @@
+"""The public JSON API, version 1. Errors are RFC 7807 problem documents."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from .health import system_health
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+api = NinjaAPI(
+    title="Sở Dân tộc và Tôn giáo tỉnh Sơn La – API",
+    version="1",
+    urls_namespace="api-v1",
+)
+
+
+def problem(request, status, title, detail=None, **extra):
+    body = {"type": "about:blank", "title": title, "status": status, "instance": request.path}
+    if detail:
+        body["detail"] = detail
+    body.update(extra)
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = PROBLEM_CONTENT_TYPE
+    return response
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return problem(request, 400, "Invalid request", errors=exc.errors)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    return problem(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return problem(request, 404, "Not found")
+
+
+@api.get("/health", tags=["system"], summary="Database and search-engine status")
+def health(request):
+    healthy, body = system_health()
+    response = api.create_response(request, body, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from cms.demo.loader import ADMIN_USERNAME, load_demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo site (idempotent). Demo users with printed passwords only under DEBUG."
+
+    def handle(self, *args, **options):
+        report = load_demo(with_users=settings.DEBUG)
+        if report.created:
+            for item in report.created:
+                self.stdout.write(f"  created {item}")
+        else:
+            self.stdout.write("Demo content already present; nothing created.")
+        if report.admin_password:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin login: {ADMIN_USERNAME} / {report.admin_password} "
+                    f"at {settings.WAGTAILADMIN_BASE_URL}/admin/"
+                )
+            )
+        elif not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo users were created.")

@@ -1,0 +1,33 @@
+"""Production refuses to start on a guessed secret or open host list: a silent default is a hole."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .environment import env_bool, env_list, env_required
+
+DEBUG = env_bool("DEBUG", False)
+
+SECRET_KEY = env_required("SECRET_KEY", "production needs a long random secret key")
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "dev-only")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use at least 50 random characters "
+        '(python -c "import secrets; print(secrets.token_urlsafe(64))")'
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS is not set: name the host names this site answers to")
+if "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must name hosts explicitly, not '*'")
+
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Hashed file names let browsers cache static files forever across Wagtail upgrades.
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+)
