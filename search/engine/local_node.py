@@ -23,6 +23,8 @@ from .java import find_java
 from .selfcheck import check_vietnamese_folding
 
 CLUSTER_NAME = "sdttg-local"
+# The runner refuses HTTP ports above 9299 and then exits without a word.
+HIGHEST_RUNNER_PORT = 9299
 NODE_CONFIG = """\
 # Written by search/engine/local_node.py at each start; edits here are overwritten.
 network.host: 127.0.0.1
@@ -41,18 +43,21 @@ class StartReport:
 
 
 class LocalNode:
-    def __init__(self, home, port=9201, heap_mb=512):
+    def __init__(self, home, port=9201, heap_mb=512, lib_dir=None):
         self.home = Path(home)
         self.port = int(port)
+        if not 1024 < self.port <= HIGHEST_RUNNER_PORT:
+            raise EngineError(
+                f"The local engine's port must be between 1025 and {HIGHEST_RUNNER_PORT}, "
+                f"not {self.port} (SEARCH_ENGINE_PORT)."
+            )
         self.heap_mb = heap_mb
+        # Several nodes (a test's and the developer's) can share one resolved class path.
+        self.lib_dir = Path(lib_dir) if lib_dir else self.home / "lib"
 
     @property
     def url(self):
         return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def lib_dir(self):
-        return self.home / "lib"
 
     @property
     def cluster_dir(self):

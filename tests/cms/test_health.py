@@ -1,0 +1,58 @@
+"""GET /api/v1/health tells an operator (or a load balancer) whether the site can serve."""
+
+import pytest
+from django.db import OperationalError
+
+from search.engine.local_node import port_is_open
+
+
+@pytest.fixture
+def closed_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert not port_is_open(port)
+    return port
+
+
+@pytest.mark.django_db
+def test_health_reports_database_and_real_engine_up(client, search_engine):
+    response = client.get("/api/v1/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"]["status"] == "up"
+    assert body["search"]["status"] == "up"
+    assert body["search"]["version"].split(".")[0] in {"2", "3"}
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_health_is_503_when_the_engine_is_unreachable(client, settings, closed_port):
+    settings.SEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    response = client.get("/api/v1/health")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert body["search"]["status"] == "down"
+    assert body["database"]["status"] == "up"
+
+
+@pytest.mark.django_db
+def test_health_is_503_when_the_database_fails(client, monkeypatch):
+    from cms import health
+
+    class BrokenConnection:
+        vendor = "postgresql"
+
+        def cursor(self):
+            raise OperationalError("connection refused")
+
+    monkeypatch.setattr(health, "connection", BrokenConnection())
+    response = client.get("/api/v1/health")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["database"] == {"status": "down", "vendor": "postgresql", "error": "OperationalError"}
+    assert body["search"]["status"] == "up"

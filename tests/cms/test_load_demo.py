@@ -1,0 +1,91 @@
+"""load_demo builds a believable site once; running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from site_pages.agency import AgencyIdentity
+from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
+
+
+def run_load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def site_shape():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", flat=True)),
+        "users": sorted(get_user_model().objects.values_list("username", flat=True)),
+        "revisions": sum(page.revisions.count() for page in Page.objects.all()),
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_builds_the_same_site(settings, client):
+    settings.DEBUG = True
+    first_output = run_load_demo()
+    first = site_shape()
+    second_output = run_load_demo()
+
+    assert site_shape() == first
+    assert "nothing created" in second_output
+    assert HomePage.objects.count() == 1
+    assert NewsIndexPage.objects.get().url == "/tin-tuc/"
+    assert ProcedureIndexPage.objects.get().url == "/thu-tuc-hanh-chinh/"
+    assert NewsArticlePage.objects.live().count() >= 3
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    # The admin password is printed both times, and it is the one that logs in.
+    password = first_output.split("Admin login: admin / ")[1].split()[0]
+    assert f"admin / {password}" in second_output
+    assert client.login(username="admin", password=password)
+
+
+@pytest.mark.django_db
+def test_load_demo_names_the_agency_from_configuration(settings, client):
+    settings.DEBUG = True
+    run_load_demo()
+    identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+    assert identity.name == "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
+
+    identity.name = "Ban Dân tộc tỉnh Sơn La"
+    identity.save()
+    run_load_demo()
+    identity.refresh_from_db()
+    assert identity.name == "Ban Dân tộc tỉnh Sơn La", "a re-run must not overwrite an edit"
+    assert "Ban Dân tộc tỉnh Sơn La" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_serves_home_news_and_procedures(settings, client):
+    settings.DEBUG = True
+    run_load_demo()
+    home = client.get("/")
+    news = client.get("/tin-tuc/")
+    article = NewsArticlePage.objects.live().first()
+
+    assert home.status_code == 200
+    assert article.title in home.content.decode()
+    assert news.status_code == 200
+    assert news.content.decode().count("<article>") == NewsArticlePage.objects.live().count()
+    assert client.get(article.url).status_code == 200
+    assert client.get("/thu-tuc-hanh-chinh/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_no_users_without_debug(settings):
+    settings.DEBUG = False
+    output = run_load_demo()
+    assert "no demo users" in output
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_login_page_is_served(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()

@@ -1,0 +1,45 @@
+"""One real engine for the whole run, with indices under a prefix of this run's own."""
+
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from opensearchpy import OpenSearch
+
+from search.client import get_client, local_node
+from search.indices import delete_indices_with_prefix
+
+
+@dataclass(frozen=True)
+class EngineUnderTest:
+    url: str
+    client: OpenSearch
+    prefix: str
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_engine():
+    """A real OpenSearch: SEARCH_URL if set, else the local node (started here if needed)."""
+    node = local_node()
+    started_here = False
+    if settings.SEARCH_URL_IS_LOCAL_ENGINE:
+        started_here = not node.start(progress=lambda message: None).already_running
+    client = get_client()
+    client.cluster.health(wait_for_status="yellow")
+    installation_prefix = settings.SEARCH_INDEX_PREFIX
+    run_prefix = f"{installation_prefix}test-{uuid.uuid4().hex[:8]}-"
+    settings.SEARCH_INDEX_PREFIX = run_prefix
+    try:
+        yield EngineUnderTest(settings.SEARCH_URL, client, run_prefix)
+    finally:
+        delete_indices_with_prefix(client, run_prefix)
+        settings.SEARCH_INDEX_PREFIX = installation_prefix
+        if started_here:
+            node.stop()
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VAR_DIR = tmp_path / "var"
