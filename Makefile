@@ -1,0 +1,44 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install engine-start engine-stop engine-status lint
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	@if [ -z "$$SEARCH_URL" ]; then $(PY) manage.py search_engine start; \
+	 else echo "Using the search engine at $$SEARCH_URL"; fi
+	$(PY) manage.py load_demo
+	@echo "Admin: http://$(HOST):$(PORT)/admin/  API: http://$(HOST):$(PORT)/api/v1/health  Site: http://$(HOST):$(PORT)/"
+	@echo "The search engine keeps running after you stop the server: 'make engine-stop' ends it."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install lint
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+engine-start: install
+	$(PY) manage.py search_engine start
+
+engine-stop: install
+	$(PY) manage.py search_engine stop
+
+engine-status: install
+	$(PY) manage.py search_engine status
