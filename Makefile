@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install engine-start engine-stop engine-status lint
+.PHONY: run test install engine-start engine-stop engine-status lint messages
 
 install: $(INSTALLED)
 
@@ -42,3 +42,8 @@ engine-stop: install
 
 engine-status: install
 	$(PY) manage.py search_engine status
+
+# Our own strings: extract (unwrapped, so each entry is one line), then translate and compile.
+messages: install
+	$(PY) manage.py makemessages -l vi --no-wrap --ignore=.venv --ignore=var --ignore=tests --ignore=static
+	msgfmt --check --statistics -o cms/locale/vi/LC_MESSAGES/django.mo cms/locale/vi/LC_MESSAGES/django.po

@@ -1,0 +1,39 @@
+"""Everything our own code shows a Vietnamese user is translated, and the compiled catalogue is current."""
+
+import gettext
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+from tests.factories import HomePageFactory
+
+CATALOGUE = Path(settings.BASE_DIR) / "cms" / "locale" / "vi" / "LC_MESSAGES"
+
+
+def untranslated_ids(po_text):
+    entries = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', po_text, flags=re.MULTILINE)
+    return [msgid for msgid, msgstr in entries if msgid and not msgstr]
+
+
+def test_every_project_string_has_a_vietnamese_translation():
+    po = (CATALOGUE / "django.po").read_text(encoding="utf-8")
+    assert "#, fuzzy" not in po
+    assert untranslated_ids(po) == []
+
+
+def test_compiled_catalogue_matches_its_source():
+    po = (CATALOGUE / "django.po").read_text(encoding="utf-8")
+    source = dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', po, flags=re.MULTILINE))
+    with open(CATALOGUE / "django.mo", "rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    stale = {msgid: msgstr for msgid, msgstr in source.items() if compiled.gettext(msgid) != msgstr}
+    assert stale == {}, "run 'make messages' to recompile the catalogue"
+
+
+def test_public_site_is_vietnamese_even_for_an_english_browser(client, db):
+    HomePageFactory()
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Tin mới nhất" in html
+    assert 'aria-label="Menu chính"' in html
+    assert '<html lang="vi">' in html
