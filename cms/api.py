@@ -46,3 +46,8 @@ def health(request):
     response = api.create_response(request, body, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def unknown_endpoint(request, rest=""):
+    """Paths under /api/ that name no endpoint answer as the API does, not with an HTML page."""
+    return problem(request, 404, "Not found", detail=f"No API endpoint at {request.path}")

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_list, env_required
+from .environment import env_bool, env_list, env_required, env_str
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -24,8 +24,21 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe health over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]
+# One day to start with; raise it (and add includeSubDomains) once HTTPS is proven everywhere.
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "86400"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Wagtail's live preview frames the site's own pages, so SAMEORIGIN rather than DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = [
+    "security.W019",
+    # The HSTS preload list takes registrable domains only; the agency's site is a subdomain of
+    # the province's (sonla.gov.vn), which the province would have to preload.
+    "security.W021",
+]
 
 # Hashed file names let browsers cache static files forever across Wagtail upgrades.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405

@@ -74,3 +74,21 @@ def test_dev_defaults_to_embedded_sqlite_and_the_local_engine():
     assert loaded["engine"] == "django.db.backends.sqlite3"
     assert loaded["search"] == "http://127.0.0.1:9201"
     assert loaded["debug"] is True
+
+
+def test_production_passes_django_deployment_checks():
+    clean = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": GOOD_KEY,
+            "ALLOWED_HOSTS": "sdttg.sonla.gov.vn",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
