@@ -153,7 +153,10 @@ class LocalNode:
             "-clusterName", CLUSTER_NAME,
             "-pluginTypes", artifacts.ICU_PLUGIN_CLASS,
         ]  # fmt: skip
-        log = open(self.log_file, "ab")  # noqa: SIM115 - handed to the child, closed below
+        # Keep the previous run's log beside this one, so a failed restart can be compared.
+        if self.log_file.exists():
+            self.log_file.replace(self.log_file.with_suffix(".log.1"))
+        log = open(self.log_file, "wb")  # noqa: SIM115 - handed to the child, closed below
         try:
             return subprocess.Popen(
                 command,
@@ -167,13 +170,12 @@ class LocalNode:
             log.close()
 
     def _wait_until_healthy(self, process, deadline):
-        log_offset = self.log_file.stat().st_size if self.log_file.exists() else 0
         while time.monotonic() < deadline:
             if process is not None and process.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
                 raise EngineError(
                     f"The search engine exited during start-up (exit code {process.returncode}). "
-                    f"Last lines of {self.log_file}:\n{self.log_tail(since=log_offset)}"
+                    f"Last lines of {self.log_file}:\n{self.log_tail()}"
                 )
             health = fetch_json(f"{self.url}/_cluster/health?wait_for_status=yellow&timeout=1s")
             if health and health.get("cluster_name") == CLUSTER_NAME:
@@ -186,14 +188,12 @@ class LocalNode:
             time.sleep(0.5)
         raise EngineError(
             f"The search engine did not become healthy in time. Last lines of {self.log_file}:\n"
-            f"{self.log_tail(since=log_offset)}"
+            f"{self.log_tail()}"
         )
 
-    def log_tail(self, lines=25, since=0):
+    def log_tail(self, lines=25):
         try:
-            with open(self.log_file, "rb") as log:
-                log.seek(since)
-                text = log.read().decode(errors="replace")
+            text = self.log_file.read_bytes().decode(errors="replace")
         except FileNotFoundError:
             return "(no log)"
         return "\n".join(text.strip().splitlines()[-lines:]) or "(empty log)"
