@@ -13,22 +13,26 @@ GOOD_KEY = "k" * 20 + "-production-secret-for-tests-only-" + "x" * 20
 CONFIG_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL", "SEARCH_URL")
 
 
-def load_settings(module, **env):
-    """Import a settings module in a fresh interpreter, as a server start would."""
+def run_with_settings(module, args, **env):
+    """Run Python in a fresh interpreter with only the given configuration, as a server start would."""
     clean = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
-    script = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        "print(json.dumps({'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
-        "'engine': settings.DATABASES['default']['ENGINE'], 'search': settings.SEARCH_URL}))"
-    )
     return subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, *args],
         cwd=PROJECT_ROOT,
         env={**clean, "DJANGO_SETTINGS_MODULE": module, **env},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def load_settings(module, **env):
+    script = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps({'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
+        "'engine': settings.DATABASES['default']['ENGINE'], 'search': settings.SEARCH_URL}))"
+    )
+    return run_with_settings(module, ["-c", script], **env)
 
 
 @pytest.mark.parametrize(
@@ -77,18 +81,10 @@ def test_dev_defaults_to_embedded_sqlite_and_the_local_engine():
 
 
 def test_production_passes_django_deployment_checks():
-    clean = {key: value for key, value in os.environ.items() if key not in CONFIG_VARIABLES}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT_ROOT,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "SECRET_KEY": GOOD_KEY,
-            "ALLOWED_HOSTS": "sdttg.sonla.gov.vn",
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_with_settings(
+        "cms.settings.production",
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="sdttg.sonla.gov.vn",
     )
     assert result.returncode == 0, result.stderr
