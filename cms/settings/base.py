@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "media",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -93,7 +95,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # to English still gets the agency's site in Vietnamese. Editors may pick English in their profile.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
+# Our own strings first, then our Vietnamese for the Wagtail strings its catalogue leaves blank.
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "cms" / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -117,6 +120,16 @@ WAGTAIL_SITE_NAME = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.AgencyImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.AgencyDocument"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.AgencyImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.AgencyDocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt"]
+MEDIA_MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MEDIA_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+MEDIA_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MEDIA_MAX_IMAGE_BYTES
+WAGTAILDOCS_MAX_UPLOAD_SIZE = MEDIA_MAX_DOCUMENT_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MEDIA_MAX_IMAGE_PIXELS
 # Slugs stay ASCII ("dang-ky-sinh-hoat"), which Vietnamese citizens can type and share.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin's own search stays on the database; public search goes to OpenSearch via search/.
