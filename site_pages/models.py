@@ -1,15 +1,27 @@
+from django import forms
 from django.db import models
-from django.utils import timezone
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from .agency import AgencyIdentity  # noqa: F401 - registers the setting with this app
+from .blocks import ArticleBodyBlock
+from .slugs import AsciiSlugMixin
+from .taxonomy import NewsArticleTag, NewsCategory
 
 
-class HomePage(Page):
+def published_news():
+    return NewsArticlePage.objects.live().public().order_by("-display_date", "-pk")
+
+
+class HomePage(AsciiSlugMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -21,11 +33,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsArticlePage.objects.live().public().order_by("-display_date", "-pk")[:5]
+        context["latest_news"] = published_news()[:5]
         return context
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(AsciiSlugMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -37,30 +49,46 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            NewsArticlePage.objects.child_of(self).live().public().order_by("-display_date", "-pk")
-        )
+        context["articles"] = published_news().child_of(self)
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(AsciiSlugMixin, RoutablePageMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("The lead paragraph (sapo)."))
-    body = StreamField(
-        [("paragraph", blocks.RichTextBlock(label=_("paragraph")))],
-        verbose_name=_("body"),
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    featured_image = models.ForeignKey(
+        "media.AgencyImage",
+        verbose_name=_("featured image"),
+        null=True,
         blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
     display_date = models.DateTimeField(
         _("display date"),
-        default=timezone.now,
-        help_text=_("The date readers see; defaults to when the article was written."),
+        null=True,
+        blank=True,
+        help_text=_("The date readers see; empty means the date of first publication."),
     )
+    categories = ParentalManyToManyField(NewsCategory, verbose_name=_("categories"), blank=True)
+    tags = ClusterTaggableManager(through=NewsArticleTag, verbose_name=_("tags"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("display_date"),
+        FieldPanel("featured_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("source"), FieldPanel("display_date")],
+            heading=_("Byline"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+        InlinePanel("related_links", label=_("Related articles")),
     ]
     parent_page_types = ["site_pages.NewsIndexPage"]
     subpage_types = []
@@ -68,8 +96,43 @@ class NewsArticlePage(Page):
     class Meta:
         verbose_name = _("news article")
 
+    def save(self, *args, **kwargs):
+        # The display date defaults to the first publication, fixed at that moment.
+        if self.display_date is None and self.first_published_at is not None:
+            self.display_date = self.first_published_at
+        return super().save(*args, **kwargs)
 
-class ProcedureIndexPage(Page):
+    def related_articles(self):
+        return [link.article for link in self.related_links.select_related("article") if link.article.live]
+
+    @path("")
+    def article(self, request):
+        return self.render(request)
+
+    @path("in/", name="print")
+    def print_view(self, request):
+        return TemplateResponse(request, "site_pages/news_article_print.html", self.get_context(request))
+
+    @path("luu/", name="save")
+    def save_view(self, request):
+        html = render_to_string(
+            "site_pages/news_article_print.html", self.get_context(request), request=request
+        )
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.html"'
+        return response
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        NewsArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+
+class ProcedureIndexPage(AsciiSlugMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -1,0 +1,99 @@
+"""The agency's editorial roles and approval workflow, as data every installation starts with.
+
+Staff draft ("Biên tập viên"), a leader approves and publishes ("Lãnh đạo duyệt"), and
+administrators manage everything ("Quản trị"). Group names are what the agency calls the roles,
+so they are data in Vietnamese, not translatable interface strings.
+"""
+
+EDITORS = "Biên tập viên"
+APPROVERS = "Lãnh đạo duyệt"
+ADMINISTRATORS = "Quản trị"
+APPROVAL_TASK = "Lãnh đạo duyệt tin bài"
+WORKFLOW = "Duyệt tin bài hai bước"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page"],
+    APPROVERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ADMINISTRATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+
+MEDIA_PERMISSIONS = {
+    EDITORS: ["add", "change", "choose"],
+    APPROVERS: ["add", "change", "choose"],
+    ADMINISTRATORS: ["add", "change", "choose", "delete"],
+}
+
+
+def ensure_permissions_exist(apps):
+    """Permissions are normally made after all migrations; roles need them now."""
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+
+
+def create_roles(apps, schema_editor):
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.get(depth=1)
+    root_collection = Collection.objects.get(depth=1)
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+    groups = {}
+    for name, codenames in PAGE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.add(access_admin)
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+        for model in ("agencyimage", "agencydocument"):
+            for action in MEDIA_PERMISSIONS[name]:
+                permission = Permission.objects.get(
+                    content_type__app_label="media", codename=f"{action}_{model}"
+                )
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
+
+    # Administrators manage everything else too: users, groups, sites, settings, workflows,
+    # snippets, redirects.
+    groups[ADMINISTRATORS].permissions.add(*Permission.objects.all())
+    create_workflow(apps, root_page, groups[APPROVERS])
+
+
+def create_workflow(apps, root_page, approvers):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+
+    task_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtailcore", model="groupapprovaltask"
+    )
+    task, _created = GroupApprovalTask.objects.get_or_create(
+        name=APPROVAL_TASK, defaults={"content_type": task_type, "active": True}
+    )
+    task.groups.set([approvers])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # One workflow for the whole tree: news and notices alike wait for a leader's approval.
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})

@@ -1,0 +1,15 @@
+from django.db import migrations
+
+from site_pages.editorial_roles import create_roles
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("site_pages", "0003_default_categories"),
+        ("media", "0002_choose_permissions"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0005_editingsession_is_editing"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
