@@ -11,6 +11,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
 class AgencyImage(AbstractImage):
+    # Wagtail's `description` field is the image's alternative text; AgencyImageForm requires it.
     credit = models.CharField(_("credit"), max_length=255, blank=True)
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
@@ -18,6 +19,7 @@ class AgencyImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        permissions = [("choose_agencyimage", "Can choose image")]
 
 
 class AgencyRendition(AbstractRendition):
@@ -33,3 +35,4 @@ class AgencyDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        permissions = [("choose_agencydocument", "Can choose document")]
