@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .exif import without_location
+
 
 class AgencyImage(AbstractImage):
     # Wagtail's `description` field is the image's alternative text; AgencyImageForm requires it.
@@ -16,10 +18,12 @@ class AgencyImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
+    def generate_rendition_file(self, filter, *, source=None):
+        return without_location(super().generate_rendition_file(filter, source=source))
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_agencyimage", "Can choose image")]
 
 
 class AgencyRendition(AbstractRendition):
@@ -35,4 +39,3 @@ class AgencyDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("choose_agencydocument", "Can choose document")]

@@ -64,10 +64,12 @@ def create_roles(apps, schema_editor):
         for codename in codenames:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
-        for model in ("agencyimage", "agencydocument"):
+        # Wagtail checks media permissions against its own Image and Document models, whichever
+        # concrete models the project swaps in.
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
             for action in MEDIA_PERMISSIONS[name]:
                 permission = Permission.objects.get(
-                    content_type__app_label="media", codename=f"{action}_{model}"
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
                 )
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 
 from .agency import AgencyIdentity  # noqa: F401 - registers the setting with this app
 from .blocks import ArticleBodyBlock
+from .forms import AgencyPageForm
 from .slugs import AsciiSlugMixin
 from .taxonomy import NewsArticleTag, NewsCategory
 
@@ -22,6 +23,7 @@ def published_news():
 
 
 class HomePage(AsciiSlugMixin, Page):
+    base_form_class = AgencyPageForm
     introduction = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -38,6 +40,7 @@ class HomePage(AsciiSlugMixin, Page):
 
 
 class NewsIndexPage(AsciiSlugMixin, Page):
+    base_form_class = AgencyPageForm
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -54,6 +57,7 @@ class NewsIndexPage(AsciiSlugMixin, Page):
 
 
 class NewsArticlePage(AsciiSlugMixin, RoutablePageMixin, Page):
+    base_form_class = AgencyPageForm
     summary = models.TextField(_("summary"), help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     featured_image = models.ForeignKey(
@@ -111,7 +115,8 @@ class NewsArticlePage(AsciiSlugMixin, RoutablePageMixin, Page):
 
     @path("in/", name="print")
     def print_view(self, request):
-        return TemplateResponse(request, "site_pages/news_article_print.html", self.get_context(request))
+        context = {**self.get_context(request), "auto_print": True}
+        return TemplateResponse(request, "site_pages/news_article_print.html", context)
 
     @path("luu/", name="save")
     def save_view(self, request):
@@ -133,6 +138,7 @@ class RelatedArticle(Orderable):
 
 
 class ProcedureIndexPage(AsciiSlugMixin, Page):
+    base_form_class = AgencyPageForm
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -74,3 +74,12 @@ class NewsArticlePageFactory(PageFactory):
     summary = "Tóm tắt bài viết thử nghiệm."
     display_date = factory.LazyFunction(timezone.now)
     parent = factory.SubFactory(NewsIndexPageFactory)
+
+
+def role_user(role, **fields):
+    """A staff member in one of the agency's editorial groups (created by migration)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**fields)
+    user.groups.add(Group.objects.get(name=role))
+    return user

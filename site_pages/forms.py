@@ -1,0 +1,20 @@
+"""The page editor's form: an ASCII slug is derived on the server too, not only by the browser."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .slugs import ascii_slug
+
+
+class AgencyPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # The admin's JavaScript fills the slug from the title; without it (or when an editor
+            # empties it) the server derives it instead of refusing the whole article.
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug", "")
+        if slug and slug.isascii():
+            return slug
+        return ascii_slug(slug or self.data.get("title", ""))
