@@ -1,17 +1,24 @@
 """Build the demo site. Each step finds what a previous run made before making anything."""
 
+import io
+import json
 import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
 
 from site_pages.agency import AgencyIdentity
 from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
+from site_pages.taxonomy import NewsCategory
 
 from . import content
+from .images import landscape_jpeg
 
 ADMIN_USERNAME = "admin"
 
@@ -19,11 +26,11 @@ ADMIN_USERNAME = "admin"
 @dataclass
 class DemoReport:
     created: list = field(default_factory=list)
-    admin_password: str | None = None
+    logins: dict = field(default_factory=dict)
 
 
-def password_file():
-    return settings.VAR_DIR / "demo-admin-password.txt"
+def credentials_file():
+    return settings.VAR_DIR / "demo-credentials.json"
 
 
 @transaction.atomic
@@ -33,12 +40,10 @@ def load_demo(with_users):
     ensure_agency_identity(home, report)
     news = ensure_child(home, NewsIndexPage, content.NEWS_INDEX, report)
     ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
-    for article in content.ARTICLES:
-        fields = {**article, "body": [("paragraph", html) for html in article["body"]]}
-        fields["body"].append(("paragraph", content.DEMO_NOTE))
-        ensure_child(news, NewsArticlePage, fields, report)
+    for number, article in enumerate(content.ARTICLES):
+        ensure_article(news, article, number, report)
     if with_users:
-        report.admin_password = ensure_admin(report)
+        report.logins = ensure_demo_users(report)
     return report
 
 
@@ -85,22 +90,72 @@ def ensure_child(parent, page_class, fields, report):
     return page
 
 
-def ensure_admin(report):
-    """A superuser whose password is kept under var/ (git-ignored, owner-only) to print each run."""
+def ensure_article(news, article, number, report):
+    if NewsArticlePage.objects.child_of(news).filter(slug=article["slug"]).exists():
+        return
+    fields = {key: value for key, value in article.items() if key not in ("categories", "tags", "body")}
+    fields["body"] = [("paragraph", html) for html in article["body"]] + [("paragraph", content.DEMO_NOTE)]
+    fields["featured_image"] = demo_image(article, number)
+    fields["author"] = "Văn phòng Sở (minh họa)"
+    page = NewsArticlePage(**fields)
+    page.categories.set(NewsCategory.objects.filter(slug__in=article.get("categories", [])))
+    page.tags.set(article.get("tags", []))
+    news.add_child(instance=page)
+    page.save_revision().publish()
+    report.created.append(f"news article {page.title!r}")
+
+
+def demo_image(article, number):
+    image_model = get_image_model()
+    title = f"Ảnh minh họa: {article['title']}"[:255]
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    colour = content.IMAGE_PALETTE[number % len(content.IMAGE_PALETTE)]
+    image = image_model(
+        title=title,
+        description="Tranh minh họa đồi núi và ruộng bậc thang Sơn La (ảnh vẽ, không phải ảnh chụp)",
+        credit="Ảnh minh họa do hệ thống tạo",
+        collection=Collection.get_first_root_node(),
+    )
+    image.file = ImageFile(io.BytesIO(landscape_jpeg(colour, seed=number)), name=f"{article['slug']}.jpg")
+    image._set_image_file_metadata()  # width, height, size and hash, as Wagtail's upload form does
+    image.save()
+    return image
+
+
+def ensure_demo_users(report):
+    """Demo accounts whose passwords are kept under var/ (git-ignored, owner-only) to print each run."""
+    stored_file = credentials_file()
+    stored = json.loads(stored_file.read_text()) if stored_file.exists() else {}
+    accounts = [{"username": ADMIN_USERNAME, "superuser": True}, *content.DEMO_USERS]
+    logins = {}
+    for account in accounts:
+        logins[account["username"]] = ensure_user(account, stored.get(account["username"]), report)
+    stored_file.parent.mkdir(parents=True, exist_ok=True)
+    stored_file.touch(mode=0o600)
+    stored_file.write_text(json.dumps(logins, indent=2))
+    return logins
+
+
+def ensure_user(account, known_password, report):
     user_model = get_user_model()
-    stored = password_file()
-    user = user_model.objects.filter(username=ADMIN_USERNAME).first()
-    if user and stored.exists() and user.check_password(stored.read_text().strip()):
-        return stored.read_text().strip()
+    user = user_model.objects.filter(username=account["username"]).first()
+    if user and known_password and user.check_password(known_password):
+        return known_password
     password = secrets.token_urlsafe(12)
     if user is None:
         user = user_model(
-            username=ADMIN_USERNAME, email="admin@example.gov.vn", is_staff=True, is_superuser=True
+            username=account["username"],
+            email=f"{account['username']}@example.gov.vn",
+            first_name=account.get("first_name", ""),
+            last_name=account.get("last_name", ""),
+            is_staff=account.get("superuser", False),
+            is_superuser=account.get("superuser", False),
         )
-        report.created.append(f"user {ADMIN_USERNAME!r}")
+        report.created.append(f"user {account['username']!r}")
     user.set_password(password)
     user.save()
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    stored.touch(mode=0o600)
-    stored.write_text(password + "\n")
+    if role := account.get("role"):
+        user.groups.add(Group.objects.get(name=role))
     return password

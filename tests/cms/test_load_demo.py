@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from site_pages.agency import AgencyIdentity
-from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
+from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage, published_news
 
 
 def run_load_demo():
@@ -37,12 +37,18 @@ def test_load_demo_twice_builds_the_same_site(settings, client):
     assert HomePage.objects.count() == 1
     assert NewsIndexPage.objects.get().url == "/tin-tuc/"
     assert ProcedureIndexPage.objects.get().url == "/thu-tuc-hanh-chinh/"
-    assert NewsArticlePage.objects.live().count() >= 3
+    articles = NewsArticlePage.objects.live()
+    assert articles.count() >= 12
+    assert all(article.featured_image and article.featured_image.description for article in articles)
+    categories_used = {category.slug for article in articles for category in article.categories.all()}
+    assert len(categories_used) >= 5
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
-    # The admin password is printed both times, and it is the one that logs in.
-    password = first_output.split("Admin login: admin / ")[1].split()[0]
-    assert f"admin / {password}" in second_output
-    assert client.login(username="admin", password=password)
+    # Each role's password is printed both times, and it is the one that logs in.
+    for username in ("admin", "bientap", "lanhdao", "quantri"):
+        password = first_output.split(f"  {username} / ")[1].split()[0]
+        assert f"  {username} / {password}" in second_output
+        assert client.login(username=username, password=password)
+    assert get_user_model().objects.get(username="lanhdao").groups.get().name == "Lãnh đạo duyệt"
 
 
 @pytest.mark.django_db
@@ -66,7 +72,7 @@ def test_load_demo_serves_home_news_and_procedures(settings, client):
     run_load_demo()
     home = client.get("/")
     news = client.get("/tin-tuc/")
-    article = NewsArticlePage.objects.live().first()
+    article = published_news().first()
 
     assert home.status_code == 200
     assert article.title in home.content.decode()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from cms.demo.loader import ADMIN_USERNAME, load_demo
+from cms.demo.loader import load_demo
 
 
 class Command(BaseCommand):
@@ -14,12 +14,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  created {item}")
         else:
             self.stdout.write("Demo content already present; nothing created.")
-        if report.admin_password:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"Admin login: {ADMIN_USERNAME} / {report.admin_password} "
-                    f"at {settings.WAGTAILADMIN_BASE_URL}/admin/"
-                )
-            )
+        if report.logins:
+            self.stdout.write(self.style.SUCCESS(f"Logins at {settings.WAGTAILADMIN_BASE_URL}/admin/:"))
+            for username, password in report.logins.items():
+                self.stdout.write(f"  {username} / {password}")
         elif not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo users were created.")
