@@ -11,8 +11,13 @@ PASSWORD = "mat-khau-thu-nghiem"  # set by UserFactory
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
 
 
-def log_in(browser, live_server, user):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+# Leaders approve from their phones, away from the office.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def log_in(browser, live_server, user, device=DESKTOP):
+    context = browser.new_context(locale="vi-VN", **device)
     page = context.new_page()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", user.username)
@@ -26,7 +31,7 @@ def open_more_actions(page):
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
 
 
-def test_editor_submits_and_leader_approves_in_the_admin(browser, live_server, screenshot):
+def test_editor_submits_and_leader_approves_from_a_phone(browser, live_server, screenshot):
     news = NewsIndexPageFactory()
     editor = role_user(EDITORS, email="bientap@example.gov.vn")
     approver = role_user(APPROVERS, email="lanhdao@example.gov.vn")
@@ -49,7 +54,7 @@ def test_editor_submits_and_leader_approves_in_the_admin(browser, live_server, s
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     assert page.locator("button[name='action-publish']").count() == 0, "editors get no publish button"
 
-    leader = log_in(browser, live_server, approver)
+    leader = log_in(browser, live_server, approver, device=PHONE)
     screenshot(leader, "04-approver-dashboard")
     leader.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     open_more_actions(leader)

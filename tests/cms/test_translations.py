@@ -63,3 +63,13 @@ def test_editor_sees_the_admin_in_vietnamese(db):
         assert phrase in html
     for english in ("Dashboard", "Site summary", "Keyboard shortcuts", "Account"):
         assert f">{english}<" not in html and f"{english} -" not in html
+
+
+def test_relative_times_in_the_admin_are_vietnamese():
+    from datetime import timedelta
+
+    from django.utils import timezone, translation
+    from django.utils.timesince import timesince
+
+    with translation.override("vi"):
+        assert timesince(timezone.now() - timedelta(minutes=3)) == "3 phút"
