@@ -15,8 +15,8 @@ AGENCY = {
 }
 
 DEMO_NOTE = (
-    "<p><em>Bài viết minh họa cho hệ thống thử nghiệm, viết lại từ tin năm 2018 "
-    "của Ban Dân tộc tỉnh Sơn La.</em></p>"
+    "<p><em>Bài viết minh họa cho hệ thống thử nghiệm, viết lại từ thông tin công khai "
+    "về Ban Dân tộc (nay là Sở Dân tộc và Tôn giáo) tỉnh Sơn La.</em></p>"
 )
 
 HOME = {
