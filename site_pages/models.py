@@ -143,7 +143,7 @@ class ProcedureIndexPage(AsciiSlugMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     parent_page_types = ["site_pages.HomePage"]
-    subpage_types = []
+    subpage_types = ["procedure_catalog.ProcedurePage", "procedure_catalog.ProcedureNoticePage"]
     max_count = 1
 
     class Meta:

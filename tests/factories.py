@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage
+from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -83,3 +83,12 @@ def role_user(role, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+class ProcedureIndexPageFactory(PageFactory):
+    class Meta:
+        model = ProcedureIndexPage
+
+    title = "Thủ tục hành chính"
+    slug = "thu-tuc-hanh-chinh"
+    parent = factory.SubFactory(HomePageFactory)

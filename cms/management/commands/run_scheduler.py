@@ -8,8 +8,9 @@ from django.utils import timezone
 
 class Command(BaseCommand):
     help = (
-        "Publish pages whose go-live time has come and unpublish expired ones, every --interval "
-        "seconds until stopped. Production runs this as a service (or publish_scheduled from cron)."
+        "Publish pages whose go-live time has come, unpublish expired ones and apply procedure status "
+        "changes that have taken effect, every --interval seconds until stopped. Production runs this as "
+        "a service (or publish_scheduled and apply_procedure_changes from cron)."
     )
 
     def add_arguments(self, parser):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Scheduler: checking go-live and expiry times every {interval} s.")
         while True:
             call_command("publish_scheduled", stdout=self.stdout)
+            call_command("apply_procedure_changes", stdout=self.stdout)
             if once:
                 return
             deadline = time.monotonic() + interval
