@@ -148,3 +148,19 @@ class ProcedureIndexPage(AsciiSlugMixin, Page):
 
     class Meta:
         verbose_name = _("procedures section")
+
+    def get_context(self, request, *args, **kwargs):
+        from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = (
+            ProcedurePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("field")
+            .order_by("field__name", "code")
+        )
+        context["notices"] = (
+            ProcedureNoticePage.objects.child_of(self).live().public().order_by("-decision_date")
+        )
+        return context

@@ -1,5 +1,6 @@
 """Build the demo site. Each step finds what a previous run made before making anything."""
 
+import datetime
 import io
 import json
 import secrets
@@ -10,14 +11,20 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
+from procedure_catalog.dossier_statistics import DossierStatistics
+from procedure_catalog.formats.national import record_from_national
+from procedure_catalog.importer import import_one
+from procedure_catalog.models import NoticeEntry, ProcedureNoticePage, ProcedurePage
 from site_pages.agency import AgencyIdentity
 from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
 from site_pages.taxonomy import NewsCategory
 
 from . import content
+from . import procedures as demo_procedures
 from .images import landscape_jpeg
 
 ADMIN_USERNAME = "admin"
@@ -39,7 +46,9 @@ def load_demo(with_users):
     home = ensure_home_page(report)
     ensure_agency_identity(home, report)
     news = ensure_child(home, NewsIndexPage, content.NEWS_INDEX, report)
-    ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
+    procedures_section = ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
+    ensure_procedures(procedures_section, report)
+    ensure_statistics(report)
     for number, article in enumerate(content.ARTICLES):
         ensure_article(news, article, number, report)
     if with_users:
@@ -103,6 +112,80 @@ def ensure_article(news, article, number, report):
     news.add_child(instance=page)
     page.save_revision().publish()
     report.created.append(f"news article {page.title!r}")
+
+
+def ensure_procedures(section, report):
+    """Procedures go through the importer, as an agency's own file would; the notice then amends one
+    and abolishes another. Existing procedures are left as editors (or the notice) made them."""
+    existing = set(ProcedurePage.objects.values_list("code", flat=True))
+    seen = set()
+    for number, record in enumerate(demo_procedures.PROCEDURES, start=1):
+        if record["code"] in existing:
+            continue
+        outcome = import_one(section, f"demo {number}", record, record_from_national, seen)
+        if outcome.action != "created":
+            raise RuntimeError(
+                f"demo procedure {record['code']}: {outcome.action} {outcome.field} {outcome.reason}"
+            )
+        report.created.append(f"procedure {record['code']}")
+    ensure_notice(section, report)
+
+
+def ensure_notice(section, report):
+    fields = demo_procedures.NOTICE
+    if ProcedureNoticePage.objects.child_of(section).filter(slug=fields["slug"]).exists():
+        return
+    today = timezone.localdate()
+    notice = ProcedureNoticePage(
+        slug=fields["slug"],
+        title=fields["title"],
+        decision_number=fields["decision_number"],
+        decision_date=today - datetime.timedelta(days=20),
+        issuer=fields["issuer"],
+        signer=fields["signer"],
+        summary=fields["summary"],
+    )
+    for order, (code, change) in enumerate(fields["entries"]):
+        notice.entries.add(
+            NoticeEntry(
+                procedure=ProcedurePage.objects.get(code=code),
+                change=change,
+                effective_on=today - datetime.timedelta(days=10),
+                sort_order=order,
+            )
+        )
+    section.add_child(instance=notice)
+    notice.save_revision().publish()
+    report.created.append(f"announcement {fields['decision_number']}")
+
+
+def ensure_statistics(report):
+    """Two years of quarterly one-stop-shop figures for the whole agency (illustrative)."""
+    this_year = timezone.localdate().year
+    created = 0
+    for year in (this_year - 2, this_year - 1):
+        for quarter in range(4):
+            seed = year * 4 + quarter
+            received = 3 + seed % 5
+            late = 1 if seed % 7 == 0 else 0
+            early = seed % 3 if received - late > seed % 3 else 0
+            _row, made = DossierStatistics.objects.get_or_create(
+                period_kind="quarter",
+                period_start=datetime.date(year, 3 * quarter + 1, 1),
+                field=None,
+                procedure=None,
+                defaults={
+                    "carried_over": seed % 2,
+                    "received_in_person": received - received // 2,
+                    "received_online": received // 2,
+                    "resolved_early": early,
+                    "resolved_late": late,
+                    "resolved_on_time": received + seed % 2 - early - late,
+                },
+            )
+            created += made
+    if created:
+        report.created.append(f"{created} quarters of dossier statistics")
 
 
 def demo_image(article, number):

@@ -95,3 +95,25 @@ def test_admin_login_page_is_served(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     assert 'name="password"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_a_procedure_catalog(settings, client):
+    from procedure_catalog.dossier_statistics import DossierStatistics
+    from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+
+    settings.DEBUG = True
+    run_load_demo()
+    procedures = ProcedurePage.objects.live()
+
+    assert procedures.count() >= 12
+    assert procedures.values("field").distinct().count() >= 3
+    assert procedures.filter(status="amended").count() == 1
+    assert procedures.filter(status="abolished").count() == 1
+    assert all("minh họa" in page.requirements for page in procedures)
+    assert ProcedureNoticePage.objects.live().count() == 1
+    assert DossierStatistics.objects.filter(period_kind="quarter").count() == 8
+    assert client.get(ProcedurePage.objects.get(code="1.012223").url).status_code == 200
+
+    run_load_demo()
+    assert ProcedurePage.objects.filter(status="amended").count() == 1, "a re-run must not undo the notice"

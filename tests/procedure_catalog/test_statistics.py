@@ -52,3 +52,32 @@ def test_one_row_per_period_and_scope():
     stats(received_online=1).save()
     with pytest.raises(IntegrityError), transaction.atomic():
         stats(received_online=2).save()
+
+
+@pytest.mark.django_db
+def test_statistics_csv_is_upserted_and_bad_rows_explained(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from procedure_catalog.models import ProcedureField
+
+    ProcedureField.objects.create(name="Công tác dân tộc")
+    path = tmp_path / "mot-cua.csv"
+    path.write_text(
+        "period_kind,period_start,field,procedure_code,received_online,resolved_on_time,resolved_late\n"
+        "quarter,1/1/2025,Công tác dân tộc,,4,3,1\n"
+        "quarter,2025-04-01,,,2,2,0\n"
+        "quarter,2025-07-01,Không có,,1,1,0\n"
+        "quarter,2025-10-01,,,-1,0,0\n",
+        encoding="utf-8",
+    )
+    out, err = StringIO(), StringIO()
+    call_command("import_statistics", str(path), stdout=out, stderr=err)
+    call_command("import_statistics", str(path), stdout=StringIO(), stderr=StringIO())
+
+    assert "saved 2, rejected 2" in out.getvalue()
+    assert "row 4 [field]" in err.getvalue() and "row 5 [received_online]" in err.getvalue()
+    assert DossierStatistics.objects.count() == 2
+    row = DossierStatistics.objects.get(field__name="Công tác dân tộc")
+    assert row.late_rate == Decimal("25.00")
