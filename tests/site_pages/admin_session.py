@@ -30,16 +30,26 @@ class AdminSession:
 
         return get_image_model().objects.get(title=title)
 
-    def article_form(self, url, **fields):
+    def page_form(self, url, streams, **fields):
         page = self.client.get(url)
         assert page.status_code == 200, page.status_code
         data = querydict_from_html(page.content.decode(), form_id="page-edit-form")
         # The StreamField editor is drawn by JavaScript, so its inputs are not in the HTML.
-        body = fields.pop("body", "<p>Nội dung bài viết.</p>")
-        data.update(nested_form_data({"body": streamfield([("paragraph", rich_text(body))])}))
+        data.update(nested_form_data({name: streamfield(blocks) for name, blocks in streams.items()}))
         for name, value in fields.items():
             data[name] = value
         return data
+
+    def article_form(self, url, **fields):
+        body = fields.pop("body", "<p>Nội dung bài viết.</p>")
+        return self.page_form(url, {"body": [("paragraph", rich_text(body))]}, **fields)
+
+    def create_page(self, parent, model, streams, action="submit", **fields):
+        app_label, model_name = model.split(".")
+        url = reverse("wagtailadmin_pages:add", args=(app_label, model_name.lower(), parent.pk))
+        data = self.page_form(url, streams, **fields)
+        data[f"action-{action}"] = "1"
+        return self.client.post(url, data)
 
     def create_article(self, news_index, title, action, image=None, **fields):
         url = reverse("wagtailadmin_pages:add", args=("site_pages", "newsarticlepage", news_index.pk))
