@@ -8,6 +8,7 @@ from django.conf import settings
 from opensearchpy import OpenSearch
 
 from search.client import get_client, local_node
+from search.engine.status import read_status
 from search.indices import delete_indices_with_prefix
 
 
@@ -23,9 +24,12 @@ def search_engine():
     """A real OpenSearch: SEARCH_URL if set, else the local node (started here if needed)."""
     node = local_node()
     started_here = False
-    if settings.SEARCH_URL_IS_LOCAL_ENGINE:
-        started_here = not node.start(progress=lambda message: None).already_running
     client = get_client()
+    # An engine already answering (another checkout's `make run`, say) is shared safely: this run
+    # only touches indices under its own prefix.
+    already_up = read_status(client, settings.SEARCH_URL).reachable
+    if settings.SEARCH_URL_IS_LOCAL_ENGINE and not already_up:
+        started_here = not node.start(progress=lambda message: None).already_running
     client.cluster.health(wait_for_status="yellow")
     installation_prefix = settings.SEARCH_INDEX_PREFIX
     run_prefix = f"{installation_prefix}test-{uuid.uuid4().hex[:8]}-"
