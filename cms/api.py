@@ -40,6 +40,11 @@ def on_not_found(request, exc):
     return problem(request, 404, "Not found")
 
 
+from .search_api import router as search_router  # noqa: E402 - the router needs `problem` above
+
+api.add_router("/", search_router)
+
+
 @api.get("/health", tags=["system"], summary="Database and search-engine status")
 def health(request):
     healthy, body = system_health()

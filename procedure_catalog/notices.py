@@ -51,6 +51,9 @@ def apply_change(change):
         latest.save(update_fields=["content"])
     change.applied_at = timezone.now()
     change.save(update_fields=["applied_at"])
+    from search.sync import enqueue  # the index follows the new status, in this transaction
+
+    enqueue(procedure)
     log(
         instance=procedure,
         action=STATUS_CHANGED,

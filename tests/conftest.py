@@ -47,3 +47,25 @@ def search_engine():
 def uploads_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.VAR_DIR = tmp_path / "var"
+
+
+@pytest.fixture
+def search_index(search_engine, db):
+    """An empty content index for this test; `search_index.sync()` applies queued updates."""
+    from search.index_admin import concrete_indices, ensure_index
+    from search.sync import drain
+
+    for name in concrete_indices():
+        search_engine.client.indices.delete(index=name)
+    ensure_index()
+
+    class Handle:
+        client = search_engine.client
+
+        @staticmethod
+        def sync():
+            report = drain(refresh=True)
+            assert not report.error, report.error
+            return report
+
+    return Handle()

@@ -1,0 +1,76 @@
+"""What is searchable and how it is mapped: one unified content index for news, procedures and
+announcement decisions, so a citizen's single query ranks them together and facets count across
+them. Page models only expose their data; everything about the index lives here.
+"""
+
+import hashlib
+import json
+
+from django.utils.html import strip_tags
+from opensearchpy import Date, Document, Integer, Keyword, Text
+
+from .analysis import code_folded, code_lower, vi_autocomplete, vi_exact, vi_folded, vi_shingle
+from .client import index_name
+
+CONTENT = "content"
+
+
+def vietnamese_text(**kwargs):
+    return Text(
+        analyzer=vi_exact,
+        fields={
+            "folded": Text(analyzer=vi_folded),
+            "shingles": Text(analyzer=vi_shingle),
+        },
+        **kwargs,
+    )
+
+
+def code_keyword():
+    return Keyword(normalizer=code_lower, fields={"folded": Keyword(normalizer=code_folded)})
+
+
+class ContentDocument(Document):
+    key = Keyword()
+    type = Keyword()
+    page_id = Integer()
+    url = Keyword(index=False)
+    path = Keyword()
+    title = Text(
+        analyzer=vi_exact,
+        fields={
+            "folded": Text(analyzer=vi_folded),
+            "shingles": Text(analyzer=vi_shingle),
+            "autocomplete": Text(analyzer=vi_autocomplete, search_analyzer=vi_folded),
+            "sort": Keyword(),
+        },
+    )
+    summary = vietnamese_text()
+    body = vietnamese_text()
+    codes = code_keyword()
+    categories = Keyword()
+    field = Keyword()
+    level = Keyword()
+    agency = Keyword()
+    status = Keyword()
+    online_level = Keyword()
+    date = Date()
+    fingerprint = Keyword(index=False)
+
+    class Index:
+        name = CONTENT  # replaced by the prefixed, suffixed name when an index is built
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def alias_name():
+    return index_name(CONTENT)
+
+
+def fingerprint(body):
+    return hashlib.sha256(
+        json.dumps(body, sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()[:16]
+
+
+def plain(html):
+    return " ".join(strip_tags(str(html)).split())

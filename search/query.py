@@ -1,0 +1,251 @@
+"""The search service behind the API and the public pages.
+
+User text only ever reaches the engine as the text of match queries and terms, never as query
+syntax. Exact-diacritic matches outscore folded ones, codes and document numbers go to the top,
+and when the engine cannot answer the database does, marked `degraded`.
+"""
+
+import base64
+import binascii
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .abbreviations import fold, query_variants
+from .client import get_client
+from .degraded import database_search
+from .documents import alias_name
+from .sync import ENGINE_ERRORS
+
+MAX_PAGE_SIZE = 50
+FILTERS = ["type", "categories", "field", "level", "agency", "status", "online_level"]
+CODE_LIKE = re.compile(r"^\S*\d\S*[./-]\S*$")  # 1.012223.H56, 12/2018/QĐ-TTg, 1805/QĐ-UBND
+HIGHLIGHT_FIELDS = ["title", "title.folded", "summary", "summary.folded", "body", "body.folded"]
+
+
+class InvalidSearch(ValueError):
+    pass
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    size: int = 10
+    after: str | None = None
+
+    def __post_init__(self):
+        self.q = unicodedata.normalize("NFC", self.q or "").strip()[:200]
+        if not 1 <= self.size <= MAX_PAGE_SIZE:
+            raise InvalidSearch(f"size must be between 1 and {MAX_PAGE_SIZE}")
+        if self.sort not in ("relevance", "date"):
+            raise InvalidSearch("sort must be 'relevance' or 'date'")
+        unknown = set(self.filters) - set(FILTERS)
+        if unknown:
+            raise InvalidSearch(f"unknown filters: {', '.join(sorted(unknown))}")
+
+
+@dataclass
+class SearchResponse:
+    hits: list
+    total: int
+    facets: dict
+    next: str | None = None
+    suggestion: str | None = None
+    degraded: bool = False
+
+
+def search(request):
+    try:
+        return engine_search(request)
+    except ENGINE_ERRORS:
+        return database_search(request)
+
+
+def engine_search(request):
+    body = {
+        "query": {"bool": {"must": [text_query(request.q)], "filter": filter_clauses(request)}},
+        "sort": sort_clause(request),
+        "size": request.size,
+        "track_total_hits": True,
+        "_source": ["key", "type", "title", "url", "date", "codes", "status", "field", "categories"],
+        "aggs": {name: {"terms": {"field": name, "size": 50}} for name in FILTERS},
+        "highlight": {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {name: {"number_of_fragments": 1, "fragment_size": 160} for name in HIGHLIGHT_FIELDS},
+        },
+    }
+    if request.after:
+        body["search_after"] = decode_after(request.after)
+    if request.q:
+        body["suggest"] = {
+            "text": fold(request.q),
+            "did_you_mean": {"term": {"field": "title.folded", "suggest_mode": "popular"}},
+        }
+    answer = get_client().search(index=alias_name(), body=body)
+    hits = [present(hit) for hit in answer["hits"]["hits"]]
+    total = answer["hits"]["total"]["value"]
+    facets = {
+        name: [
+            {"value": bucket["key"], "count": bucket["doc_count"]}
+            for bucket in answer["aggregations"][name]["buckets"]
+        ]
+        for name in FILTERS
+    }
+    following = encode_after(answer["hits"]["hits"][-1]["sort"]) if len(hits) == request.size else None
+    suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
+    return SearchResponse(hits, total, facets, following, suggestion)
+
+
+def text_query(q):
+    if not q:
+        return {"match_all": {}}
+    should = [
+        # Marks as typed: "dân" scores here, "dần" does not.
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title^4", "summary^2", "body"],
+                "type": "best_fields",
+                "boost": 3,
+            }
+        },
+        # Folded, with typo tolerance for longer syllable runs.
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title.folded^4", "summary.folded^2", "body.folded"],
+                "type": "best_fields",
+                "operator": "and",
+                "fuzziness": "AUTO:6,12",
+                "prefix_length": 1,
+            }
+        },
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title.folded^2", "summary.folded", "body.folded"],
+                "type": "best_fields",
+                "minimum_should_match": "75%",
+                "boost": 0.5,
+            }
+        },
+        # Phrases: folded shingles reward syllables in the order typed.
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title.shingles^3", "summary.shingles", "body.shingles"],
+                "boost": 2,
+            }
+        },
+    ]
+    for variant in query_variants(q):
+        should.append(
+            {
+                "multi_match": {
+                    "query": variant,
+                    "fields": ["title.folded^4", "summary.folded^2", "body.folded"],
+                    "operator": "and",
+                    "boost": 1.5,
+                }
+            }
+        )
+        should.append(
+            {"multi_match": {"query": variant, "fields": ["title.shingles^3", "body.shingles"], "boost": 1.5}}
+        )
+    if CODE_LIKE.match(q) or len(q.split()) == 1:
+        # A code or document number copied from a paper goes straight to the top.
+        should.append({"term": {"codes": {"value": q, "boost": 100}}})
+        should.append({"term": {"codes.folded": {"value": q, "boost": 80}}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def filter_clauses(request):
+    clauses = [{"terms": {name: values}} for name, values in request.filters.items() if values]
+    if request.date_from or request.date_to:
+        bounds = {}
+        if request.date_from:
+            bounds["gte"] = request.date_from.isoformat()
+        if request.date_to:
+            bounds["lte"] = request.date_to.isoformat()
+        clauses.append({"range": {"date": bounds}})
+    return clauses
+
+
+def sort_clause(request):
+    if request.sort == "date" or not request.q:
+        return [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+    return ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
+
+
+def present(hit):
+    source = hit["_source"]
+    highlight = hit.get("highlight", {})
+    return {
+        "key": source["key"],
+        "type": source["type"],
+        "title": source["title"],
+        "url": source["url"],
+        "date": source.get("date"),
+        "codes": source.get("codes", []),
+        "status": source.get("status"),
+        "highlight": {
+            name: (highlight.get(name) or highlight.get(f"{name}.folded") or [None])[0]
+            for name in ("title", "summary", "body")
+            if highlight.get(name) or highlight.get(f"{name}.folded")
+        },
+    }
+
+
+def encode_after(sort_values):
+    return base64.urlsafe_b64encode(json.dumps(sort_values).encode()).decode()
+
+
+def decode_after(token):
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token.encode()))
+    except (ValueError, binascii.Error) as error:
+        raise InvalidSearch("after is not a token this service gave") from error
+    if not isinstance(values, list):
+        raise InvalidSearch("after is not a token this service gave")
+    return values
+
+
+def did_you_mean(q, suggest):
+    words = fold(q).split()
+    entries = suggest.get("did_you_mean", [])
+    if not entries:
+        return None
+    corrected = []
+    changed = False
+    for word, entry in zip(words, entries, strict=False):
+        options = entry.get("options", [])
+        if options:
+            corrected.append(options[0]["text"])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else None
+
+
+def autocomplete(prefix, size=8):
+    prefix = unicodedata.normalize("NFC", prefix or "").strip()[:100]
+    if not prefix:
+        return []
+    body = {
+        "query": {"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}},
+        "size": min(size, 20),
+        "_source": ["title", "url", "type"],
+    }
+    try:
+        answer = get_client().search(index=alias_name(), body=body)
+    except ENGINE_ERRORS:
+        return []
+    return [hit["_source"] for hit in answer["hits"]["hits"]]

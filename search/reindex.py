@@ -1,0 +1,134 @@
+"""Rebuild, compare and repair the content index without a moment where searches fail."""
+
+from dataclasses import dataclass
+
+from opensearchpy import helpers
+from opensearchpy.exceptions import NotFoundError
+
+from .client import get_client
+from .documents import alias_name
+from .index_admin import aliased_indices, create_index, new_index_name, swap_alias
+from .sources import TYPES, build, indexable_queryset
+
+CHUNK = 500
+
+
+def count_indexable():
+    return sum(indexable_queryset(kind).count() for kind in TYPES)
+
+
+def documents(chunk=CHUNK):
+    """Every indexable page's document, read in primary-key order a chunk at a time."""
+    for kind in TYPES:
+        last_pk = 0
+        while True:
+            pages = list(
+                indexable_queryset(kind)
+                .filter(pk__gt=last_pk)
+                .select_related(*(["field"] if kind == "procedure" else []))
+                .prefetch_related(*(["categories", "tags"] if kind == "news" else []))[:chunk]
+            )
+            if not pages:
+                break
+            for page in pages:
+                yield build(page)
+            last_pk = pages[-1].pk
+
+
+def reindex(progress=None, chunk=CHUNK):
+    """Build a fresh index, load it, refresh, swap the alias in one request, drop the old one.
+
+    While it loads, the sync worker writes to both indices (it writes to every index of ours), and
+    the load uses `create`, so a newer document the worker already wrote is not overwritten.
+    """
+    client = get_client()
+    name = create_index(new_index_name())
+    total = count_indexable()
+    done = 0
+    for ok, result in helpers.streaming_bulk(
+        client,
+        (
+            {"_op_type": "create", "_index": name, "_id": doc["key"], "_source": doc}
+            for doc in documents(chunk)
+        ),
+        chunk_size=chunk,
+        raise_on_error=False,
+    ):
+        done += 1
+        if not ok and result.get("create", {}).get("status") != 409:
+            raise RuntimeError(f"Indexing failed: {result}")
+        if progress:
+            progress(done, total)
+    client.indices.refresh(index=name)
+    reconcile(index=name)
+    client.indices.refresh(index=name)
+    old = swap_alias(name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    return name, done
+
+
+@dataclass
+class Drift:
+    missing: int = 0
+    stale: int = 0
+    extra: int = 0
+
+
+def indexed_fingerprints(index):
+    client = get_client()
+    found = {}
+    after = None
+    while True:
+        body = {
+            "size": 1000,
+            "sort": [{"key": "asc"}],
+            "_source": ["fingerprint"],
+            "query": {"match_all": {}},
+        }
+        if after:
+            body["search_after"] = after
+        hits = client.search(index=index, body=body)["hits"]["hits"]
+        if not hits:
+            return found
+        for hit in hits:
+            found[hit["_id"]] = hit["_source"].get("fingerprint")
+        after = hits[-1]["sort"]
+
+
+def reconcile(index=None):
+    """Make the index hold exactly the published, public pages as they are now, both ways."""
+    client = get_client()
+    index = index or (aliased_indices() or [None])[0]
+    if index is None:
+        return Drift()
+    try:
+        indexed = indexed_fingerprints(index)
+    except NotFoundError:
+        indexed = {}
+    drift = Drift()
+    actions = []
+    wanted = set()
+    for doc in documents():
+        wanted.add(doc["key"])
+        current = indexed.get(doc["key"])
+        if current != doc["fingerprint"]:
+            if current is None:
+                drift.missing += 1
+            else:
+                drift.stale += 1
+            actions.append({"_op_type": "index", "_index": index, "_id": doc["key"], "_source": doc})
+    for key in set(indexed) - wanted:
+        drift.extra += 1
+        actions.append({"_op_type": "delete", "_index": index, "_id": key})
+    if actions:
+        helpers.bulk(client, actions, raise_on_error=False)
+    return drift
+
+
+def index_counts():
+    client = get_client()
+    answer = client.search(
+        index=alias_name(), body={"size": 0, "aggs": {"types": {"terms": {"field": "type", "size": 10}}}}
+    )
+    return {bucket["key"]: bucket["doc_count"] for bucket in answer["aggregations"]["types"]["buckets"]}

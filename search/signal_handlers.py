@@ -1,0 +1,41 @@
+"""Every change that can alter what the public may find queues an index update, in its transaction."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .sources import TYPES
+from .sync import enqueue
+
+
+def on_published(sender, instance, **kwargs):
+    enqueue(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    enqueue(instance)  # the worker sees it is no longer live and deletes it
+
+
+def on_deleted(sender, instance, **kwargs):
+    enqueue(instance, action="delete")
+
+
+def on_moved(sender, instance, **kwargs):
+    # A move changes the page's URL and path, and those of everything below it.
+    for page in instance.get_descendants(inclusive=True).specific():
+        enqueue(page)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    for page in instance.page.get_descendants(inclusive=True).specific():
+        enqueue(page)
+
+
+def register_signal_handlers():
+    for model in TYPES.values():
+        page_published.connect(on_published, sender=model)
+        page_unpublished.connect(on_unpublished, sender=model)
+        post_delete.connect(on_deleted, sender=model)
+    post_page_move.connect(on_moved)
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction)

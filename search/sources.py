@@ -1,0 +1,104 @@
+"""Which pages are searchable, and the document each one becomes."""
+
+from django.utils import timezone
+
+from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+from site_pages.models import NewsArticlePage
+
+from .documents import fingerprint, plain
+
+TYPES = {"news": NewsArticlePage, "procedure": ProcedurePage, "notice": ProcedureNoticePage}
+TYPE_OF_MODEL = {model: name for name, model in TYPES.items()}
+
+
+def type_of(page):
+    return TYPE_OF_MODEL.get(type(page))
+
+
+def key_for(type_name, pk):
+    return f"{type_name}:{pk}"
+
+
+def indexable_queryset(type_name):
+    """Live, public, unexpired pages of one type: drafts, private and scheduled pages never qualify."""
+    return TYPES[type_name].objects.live().public().filter(expired=False).order_by("pk")
+
+
+def is_indexable(page):
+    return bool(
+        type_of(page)
+        and page.live
+        and not page.expired
+        and (page.go_live_at is None or page.go_live_at <= timezone.now())
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def build(page):
+    """The index body for a page; `fingerprint` lets reconciliation spot stale documents."""
+    kind = type_of(page)
+    body = {
+        "key": key_for(kind, page.pk),
+        "type": kind,
+        "page_id": page.pk,
+        "url": page.url or "",
+        "path": page.path,
+        "title": page.title,
+        **BUILDERS[kind](page),
+    }
+    body["fingerprint"] = fingerprint(body)
+    return body
+
+
+def _news(page):
+    parts = []
+    for block in page.body:
+        if block.block_type == "paragraph":
+            parts.append(plain(block.value))
+        elif block.block_type == "quote":
+            parts.append(block.value["text"])
+        elif block.block_type == "image":
+            parts.append(block.value["caption"])
+        elif block.block_type == "document":
+            parts.append(
+                block.value["label"] or block.value["document"].title if block.value["document"] else ""
+            )
+    return {
+        "summary": page.summary,
+        "body": " ".join(filter(None, parts + [" ".join(tag.name for tag in page.tags.all())])),
+        "codes": [],
+        "categories": [category.name for category in page.categories.all()],
+        "date": page.display_date or page.first_published_at,
+    }
+
+
+def _procedure(page):
+    steps = [f"{step.value['name']} {step.value['description']}" for step in page.steps]
+    papers = [part["name"] for case in page.cases for part in case.value["components"]]
+    return {
+        "summary": " ".join(filter(None, [page.applicants, page.results])),
+        "body": " ".join(filter(None, [*steps, *papers, page.requirements, page.where_to_submit])),
+        "codes": [page.code, *(basis.value["number"] for basis in page.legal_bases)],
+        "categories": [],
+        "field": page.field.name if page.field_id else None,
+        "level": page.level,
+        "agency": page.handling_agency.splitlines()[0] if page.handling_agency else None,
+        "status": page.status,
+        "online_level": page.online_level,
+        "date": page.in_force_from or page.first_published_at,
+    }
+
+
+def _notice(page):
+    entries = list(page.entries.select_related("procedure"))
+    return {
+        "summary": page.summary,
+        "body": " ".join(f"{entry.procedure.code} {entry.procedure.title}" for entry in entries),
+        "codes": [page.decision_number, *(entry.procedure.code for entry in entries)],
+        "categories": [],
+        "agency": page.issuer,
+        "date": page.decision_date,
+    }
+
+
+BUILDERS = {"news": _news, "procedure": _procedure, "notice": _notice}
