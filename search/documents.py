@@ -47,7 +47,8 @@ class ContentDocument(Document):
     )
     summary = vietnamese_text()
     body = vietnamese_text()
-    codes = code_keyword()
+    code = code_keyword()  # the document's own identifier: procedure code, decision number
+    codes = code_keyword()  # every code and document number it carries or cites
     categories = Keyword()
     field = Keyword()
     level = Keyword()

@@ -162,8 +162,10 @@ def text_query(q):
         )
     if CODE_LIKE.match(q) or len(q.split()) == 1:
         # A code or document number copied from a paper goes straight to the top.
-        should.append({"term": {"codes": {"value": q, "boost": 100}}})
-        should.append({"term": {"codes.folded": {"value": q, "boost": 80}}})
+        should.append({"term": {"code": {"value": q, "boost": 200}}})
+        should.append({"term": {"code.folded": {"value": q, "boost": 150}}})
+        should.append({"term": {"codes": {"value": q, "boost": 60}}})
+        should.append({"term": {"codes.folded": {"value": q, "boost": 50}}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 

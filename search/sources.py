@@ -66,6 +66,7 @@ def _news(page):
     return {
         "summary": page.summary,
         "body": " ".join(filter(None, parts + [" ".join(tag.name for tag in page.tags.all())])),
+        "code": None,
         "codes": [],
         "categories": [category.name for category in page.categories.all()],
         "date": page.display_date or page.first_published_at,
@@ -78,6 +79,7 @@ def _procedure(page):
     return {
         "summary": " ".join(filter(None, [page.applicants, page.results])),
         "body": " ".join(filter(None, [*steps, *papers, page.requirements, page.where_to_submit])),
+        "code": page.code,
         "codes": [page.code, *(basis.value["number"] for basis in page.legal_bases)],
         "categories": [],
         "field": page.field.name if page.field_id else None,
@@ -94,6 +96,7 @@ def _notice(page):
     return {
         "summary": page.summary,
         "body": " ".join(f"{entry.procedure.code} {entry.procedure.title}" for entry in entries),
+        "code": page.decision_number,
         "codes": [page.decision_number, *(entry.procedure.code for entry in entries)],
         "categories": [],
         "agency": page.issuer,

@@ -141,7 +141,7 @@ SEARCH_URL = env_str("SEARCH_URL") or f"http://127.0.0.1:{SEARCH_ENGINE_PORT}"
 SEARCH_URL_IS_LOCAL_ENGINE = not env_str("SEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "sdttg-")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "10"))
-SEARCH_ENGINE_DIR = VAR_DIR / "search-engine"
+SEARCH_ENGINE_DIR = Path(env_str("SEARCH_ENGINE_DIR", str(VAR_DIR / "search-engine")))
 
 LOGGING = {
     "version": 1,
