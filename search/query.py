@@ -68,6 +68,23 @@ def search(request):
 
 
 def engine_search(request):
+    body = search_body(request)
+    answer = get_client().search(index=alias_name(), body=body)
+    hits = [present(hit) for hit in answer["hits"]["hits"]]
+    total = answer["hits"]["total"]["value"]
+    facets = {
+        name: [
+            {"value": bucket["key"], "count": bucket["doc_count"]}
+            for bucket in answer["aggregations"][name]["buckets"]
+        ]
+        for name in FILTERS
+    }
+    following = encode_after(answer["hits"]["hits"][-1]["sort"]) if len(hits) == request.size else None
+    suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
+    return SearchResponse(hits, total, facets, following, suggestion)
+
+
+def search_body(request):
     body = {
         "query": {"bool": {"must": [text_query(request.q)], "filter": filter_clauses(request)}},
         "sort": sort_clause(request),
@@ -89,19 +106,7 @@ def engine_search(request):
             "text": fold(request.q),
             "did_you_mean": {"term": {"field": "title.folded", "suggest_mode": "popular"}},
         }
-    answer = get_client().search(index=alias_name(), body=body)
-    hits = [present(hit) for hit in answer["hits"]["hits"]]
-    total = answer["hits"]["total"]["value"]
-    facets = {
-        name: [
-            {"value": bucket["key"], "count": bucket["doc_count"]}
-            for bucket in answer["aggregations"][name]["buckets"]
-        ]
-        for name in FILTERS
-    }
-    following = encode_after(answer["hits"]["hits"][-1]["sort"]) if len(hits) == request.size else None
-    suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
-    return SearchResponse(hits, total, facets, following, suggestion)
+    return body
 
 
 def text_query(q):

@@ -138,3 +138,11 @@ def test_autocomplete_suggests_titles_from_a_prefix(corpus):
 
     assert corpus["procedure"].title in [hit["title"] for hit in autocomplete("niem yet")]
     assert corpus["dong"].title in [hit["title"] for hit in autocomplete("Đồng b")]
+
+
+def test_an_administrators_new_abbreviation_counts_at_once_without_reindexing(corpus):
+    from search.abbreviations import Abbreviation
+
+    assert corpus["dong"].title not in titles("DBM")
+    Abbreviation.objects.create(short="DBM", expansion="đồng bào Mông")
+    assert corpus["dong"].title in titles("DBM")

@@ -23,7 +23,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         self.stdout.write("Search worker: applying index updates.")
         while not stopping:
-            report = drain()
+            # Refresh after each batch: a published page is searchable within a second.
+            report = drain(refresh=True)
             if report.applied:
                 self.stdout.write(f"applied {report.applied}, waiting {report.remaining}")
             if once:
