@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
+from wagtail.models import Page, PageLogEntry
 
 from .client import get_client
 from .documents import alias_name
 from .index_admin import aliased_indices, create_index, new_index_name, swap_alias
-from .sources import TYPES, build, indexable_queryset
+from .sources import TYPES, build, indexable_queryset, is_indexable, key_for, related_for
 
 CHUNK = 500
 
@@ -25,13 +27,13 @@ def documents(chunk=CHUNK):
             pages = list(
                 indexable_queryset(kind)
                 .filter(pk__gt=last_pk)
-                .select_related(*(["field"] if kind == "procedure" else []))
-                .prefetch_related(*(["categories", "tags"] if kind == "news" else []))[:chunk]
+                .select_related(*(["field"] if kind == "procedure" else []))[:chunk]
             )
             if not pages:
                 break
+            related = related_for(kind, pages)
             for page in pages:
-                yield build(page)
+                yield build(page, related)
             last_pk = pages[-1].pk
 
 
@@ -39,9 +41,12 @@ def reindex(progress=None, chunk=CHUNK):
     """Build a fresh index, load it, refresh, swap the alias in one request, drop the old one.
 
     While it loads, the sync worker writes to both indices (it writes to every index of ours), and
-    the load uses `create`, so a newer document the worker already wrote is not overwritten.
+    the load uses `create`, so a newer document the worker already wrote is not overwritten. A page
+    unpublished after its chunk was read could still slip in stale; every page Wagtail logged an
+    action for since the start is therefore applied once more before the swap.
     """
     client = get_client()
+    started = timezone.now()
     name = create_index(new_index_name())
     total = count_indexable()
     done = 0
@@ -60,12 +65,28 @@ def reindex(progress=None, chunk=CHUNK):
         if progress:
             progress(done, total)
     client.indices.refresh(index=name)
-    reconcile(index=name)
+    catch_up(name, started)
     client.indices.refresh(index=name)
     old = swap_alias(name)
     for index in old:
         client.indices.delete(index=index, ignore_unavailable=True)
     return name, done
+
+
+def catch_up(index, since):
+    """Re-apply every page Wagtail's log says changed since `since` (publish, unpublish, delete,
+    move, privacy, a procedure's status change) to one index."""
+    client = get_client()
+    page_ids = set(PageLogEntry.objects.filter(timestamp__gte=since).values_list("page_id", flat=True))
+    for page_id in page_ids:
+        page = Page.objects.filter(pk=page_id).specific().first()
+        if page is not None and is_indexable(page):
+            body = build(page)
+            client.index(index=index, id=body["key"], body=body)
+        else:
+            for kind in TYPES:
+                client.delete(index=index, id=key_for(kind, page_id), ignore=[404])
+    return len(page_ids)
 
 
 @dataclass

@@ -34,8 +34,12 @@ def is_indexable(page):
     )
 
 
-def build(page):
-    """The index body for a page; `fingerprint` lets reconciliation spot stale documents."""
+def build(page, related=None):
+    """The index body for a page; `fingerprint` lets reconciliation spot stale documents.
+
+    `related` carries a chunk's tags and categories fetched in one query each (see related_for),
+    instead of two queries per page.
+    """
     kind = type_of(page)
     body = {
         "key": key_for(kind, page.pk),
@@ -44,17 +48,44 @@ def build(page):
         "url": page.url or "",
         "path": page.path,
         "title": page.title,
-        **BUILDERS[kind](page),
+        **BUILDERS[kind](page, related),
     }
     body["fingerprint"] = fingerprint(body)
     return body
 
 
-def _news(page):
+def related_for(kind, pages):
+    if kind != "news":
+        return None
+    from site_pages.models import NewsArticlePage
+    from site_pages.taxonomy import NewsArticleTag
+
+    pks = [page.pk for page in pages]
+    tags, categories = {}, {}
+    for page_id, name in NewsArticleTag.objects.filter(content_object_id__in=pks).values_list(
+        "content_object_id", "tag__name"
+    ):
+        tags.setdefault(page_id, []).append(name)
+    through = NewsArticlePage.categories.through
+    for page_id, name in through.objects.filter(newsarticlepage_id__in=pks).values_list(
+        "newsarticlepage_id", "newscategory__name"
+    ):
+        categories.setdefault(page_id, []).append(name)
+    return {"tags": tags, "categories": categories}
+
+
+def _news(page, related=None):
+    if related is None:
+        tag_names = [tag.name for tag in page.tags.all()]
+        category_names = [category.name for category in page.categories.all()]
+    else:
+        tag_names = sorted(related["tags"].get(page.pk, []))
+        category_names = sorted(related["categories"].get(page.pk, []))
     parts = []
     for block in page.body:
         if block.block_type == "paragraph":
-            parts.append(plain(block.value))
+            # The stored HTML, not the rendered one: rendering runs a template per paragraph.
+            parts.append(plain(getattr(block.value, "source", block.value)))
         elif block.block_type == "quote":
             parts.append(block.value["text"])
         elif block.block_type == "image":
@@ -65,15 +96,15 @@ def _news(page):
             )
     return {
         "summary": page.summary,
-        "body": " ".join(filter(None, parts + [" ".join(tag.name for tag in page.tags.all())])),
+        "body": " ".join(filter(None, parts + [" ".join(tag_names)])),
         "code": None,
         "codes": [],
-        "categories": [category.name for category in page.categories.all()],
+        "categories": category_names,
         "date": page.display_date or page.first_published_at,
     }
 
 
-def _procedure(page):
+def _procedure(page, related=None):
     steps = [f"{step.value['name']} {step.value['description']}" for step in page.steps]
     papers = [part["name"] for case in page.cases for part in case.value["components"]]
     return {
@@ -91,7 +122,7 @@ def _procedure(page):
     }
 
 
-def _notice(page):
+def _notice(page, related=None):
     entries = list(page.entries.select_related("procedure"))
     return {
         "summary": page.summary,

@@ -185,3 +185,19 @@ def test_degraded_answers_from_the_database(search_index, settings):
     result = search(SearchRequest(q="dong bao"))
     assert result.degraded
     assert [hit["key"] for hit in result.hits] == [key(article)]
+
+
+def test_reindex_catches_up_with_a_page_unpublished_after_its_chunk_was_read(search_index):
+    from search.index_admin import aliased_indices
+    from search.reindex import catch_up
+
+    article = NewsArticlePageFactory()
+    search_index.sync()
+    started = timezone.now()
+    (index,) = aliased_indices()
+    article.unpublish()  # the worker has not run: the index still holds the stale document
+
+    catch_up(index, started)
+    search_index.client.indices.refresh(index=index)
+
+    assert key(article) not in keys()
