@@ -25,6 +25,7 @@ def sentence(rng, length):
 
 @transaction.atomic
 def generate_news(parent, count, seed=1719):
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Locale, Page
 
     from site_pages.models import NewsArticlePage
@@ -64,9 +65,12 @@ def generate_news(parent, count, seed=1719):
             )
         )
     created = Page.objects.bulk_create(pages, batch_size=1000)
-    body = lambda: json.dumps(
-        [{"type": "paragraph", "value": f"<p>{sentence(rng, 40)}</p>", "id": str(uuid.uuid4())}]
-    )  # noqa: E731
+
+    def body():
+        return json.dumps(
+            [{"type": "paragraph", "value": f"<p>{sentence(rng, 40)}</p>", "id": str(uuid.uuid4())}]
+        )
+
     rows = [(page.pk, sentence(rng, 20), body(), "", "", now) for page in created]
     table = NewsArticlePage._meta.db_table
     with connection.cursor() as cursor:
