@@ -36,7 +36,6 @@ def generate_news(parent, count, seed=1719):
         if hasattr(NewsArticlePage, "content_type_for_model")
         else None
     )
-    from django.contrib.contenttypes.models import ContentType
 
     content_type = content_type or ContentType.objects.get_for_model(NewsArticlePage)
     locale = Locale.get_default()
