@@ -50,5 +50,5 @@ engine-status: install
 
 # Our own strings: extract (unwrapped, so each entry is one line), then translate and compile.
 messages: install
-	$(PY) manage.py makemessages -l vi --no-wrap --ignore=.venv --ignore=var --ignore=tests --ignore=static --ignore=artifacts
+	$(PY) manage.py makemessages -l vi --no-wrap --ignore=.venv --ignore=var --ignore=tests --ignore=static --ignore=artifacts --ignore=bench
 	msgfmt --check --statistics -o cms/locale/vi/LC_MESSAGES/django.mo cms/locale/vi/LC_MESSAGES/django.po
