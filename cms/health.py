@@ -35,7 +35,26 @@ def search_status():
     }
 
 
+def index_backlog():
+    """Index updates waiting for the engine: a growing number means the worker is stuck or down."""
+    from django.utils import timezone
+
+    from search.models import IndexOutbox
+
+    try:
+        waiting = IndexOutbox.objects.order_by("pk")
+        oldest = waiting.first()
+        return {
+            "waiting": waiting.count(),
+            "oldest_seconds": int((timezone.now() - oldest.created_at).total_seconds()) if oldest else 0,
+        }
+    except DatabaseError:
+        return None
+
+
 def system_health():
     checks = {"database": database_status(), "search": search_status()}
+    if checks["database"]["status"] == "up":
+        checks["search"]["backlog"] = index_backlog()
     healthy = all(check["status"] == "up" for check in checks.values())
     return healthy, {"status": "ok" if healthy else "unavailable", **checks}

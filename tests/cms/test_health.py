@@ -26,6 +26,7 @@ def test_health_reports_database_and_real_engine_up(client, search_engine):
     assert body["database"]["status"] == "up"
     assert body["search"]["status"] == "up"
     assert body["search"]["version"].split(".")[0] in {"2", "3"}
+    assert body["search"]["backlog"] == {"waiting": 0, "oldest_seconds": 0}
     assert response["Cache-Control"] == "no-store"
 
 
