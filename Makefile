@@ -21,6 +21,7 @@ run: install
 	@if [ -z "$$SEARCH_URL" ]; then $(PY) manage.py search_engine start; \
 	 else echo "Using the search engine at $$SEARCH_URL"; fi
 	$(PY) manage.py load_demo
+	$(PY) manage.py update_index >/dev/null
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  API: http://$(HOST):$(PORT)/api/v1/health  Site: http://$(HOST):$(PORT)/"
 	@echo "The search engine keeps running after you stop the server: 'make engine-stop' ends it."
 	@# The scheduler publishes and expires pages on time, the worker keeps the search index in step;

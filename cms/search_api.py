@@ -1,6 +1,5 @@
 """GET /api/v1/search and /api/v1/search/autocomplete: the query service over HTTP."""
 
-from dataclasses import asdict
 from datetime import date
 
 from ninja import Router
@@ -51,8 +50,9 @@ def search_view(request):
         result = search(request_from(request.GET))
     except InvalidSearch as error:
         return problem(request, 400, "Invalid search", detail=str(error))
-    body = asdict(result)
-    return body
+    # A shallow copy: dataclasses.asdict deep-copies every hit and facet, which cost more than the
+    # rest of the request (bench/search_latency.py).
+    return dict(vars(result))
 
 
 @router.get("/search/autocomplete", summary="Titles that start with what was typed")

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.snippets.models import register_snippet
 
+from search.admin_search import FoldedAdminSearch
 from site_pages.forms import AgencyPageForm
 from site_pages.slugs import AsciiSlugMixin
 
@@ -32,10 +33,11 @@ class ProcedureField(models.Model):
         return self.name
 
 
-class ProcedurePage(AsciiSlugMixin, Page):
+class ProcedurePage(AsciiSlugMixin, FoldedAdminSearch, Page):
     """One administrative procedure; the page title is its name."""
 
     base_form_class = AgencyPageForm
+    search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
 
     code = models.CharField(_("code"), max_length=32, unique=True, validators=[validate_code])
     field = models.ForeignKey(
@@ -90,10 +92,11 @@ class ProcedurePage(AsciiSlugMixin, Page):
         verbose_name_plural = _("administrative procedures")
 
 
-class ProcedureNoticePage(AsciiSlugMixin, Page):
+class ProcedureNoticePage(AsciiSlugMixin, FoldedAdminSearch, Page):
     """An announcement decision (quyết định công bố) listing new, amended and abolished procedures."""
 
     base_form_class = AgencyPageForm
+    search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
 
     decision_number = models.CharField(_("number and symbol"), max_length=64)
     decision_date = models.DateField(_("decision date"))

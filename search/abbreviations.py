@@ -1,7 +1,6 @@
 """Abbreviations of government Vietnamese, edited by administrators, expanded at query time."""
 
 import time
-import unicodedata
 
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -9,11 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
-
-def fold(text):
-    """Lower-case, no tone marks, đ -> d: the same folding the index applies."""
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text or "").lower().replace("đ", "d"))
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+from .folding import fold
 
 
 @register_snippet

@@ -1,6 +1,6 @@
 """When the engine cannot answer: a plain folded match over the database, never a server error."""
 
-from .abbreviations import fold
+from .folding import fold
 from .sources import TYPES, indexable_queryset
 
 CANDIDATES_PER_TYPE = 2000

@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from .abbreviations import fold, query_variants
+from .abbreviations import query_variants
 from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
+from .folding import fold
 from .sync import ENGINE_ERRORS
 
 MAX_PAGE_SIZE = 50

@@ -11,6 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from search.admin_search import FoldedAdminSearch
+
 from .agency import AgencyIdentity  # noqa: F401 - registers the setting with this app
 from .blocks import ArticleBodyBlock
 from .forms import AgencyPageForm
@@ -56,8 +58,9 @@ class NewsIndexPage(AsciiSlugMixin, Page):
         return context
 
 
-class NewsArticlePage(AsciiSlugMixin, RoutablePageMixin, Page):
+class NewsArticlePage(AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page):
     base_form_class = AgencyPageForm
+    search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
     summary = models.TextField(_("summary"), help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     featured_image = models.ForeignKey(
