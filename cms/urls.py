@@ -2,15 +2,24 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api, unknown_endpoint
+from .feeds import NewsFeed, NewsRss, ProceduresFeed, ProceduresRss
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", unknown_endpoint),
+    path("feeds/news.atom", NewsFeed(), name="feed-news-atom"),
+    path("feeds/news.rss", NewsRss(), name="feed-news-rss"),
+    path("feeds/news/<slug:category>.atom", NewsFeed(), name="feed-category-atom"),
+    path("feeds/news/<slug:category>.rss", NewsRss(), name="feed-category-rss"),
+    path("feeds/procedures.atom", ProceduresFeed(), name="feed-procedures-atom"),
+    path("feeds/procedures.rss", ProceduresRss(), name="feed-procedures-rss"),
+    path("sitemap.xml", sitemap),
 ]
 
 if settings.DEBUG:

@@ -45,8 +45,13 @@ def search_engine():
 
 @pytest.fixture(autouse=True)
 def uploads_in_tmp(settings, tmp_path):
+    from django.core.cache import caches
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.VAR_DIR = tmp_path / "var"
+    # Wagtail caches renditions; a cached one from an earlier test points at that test's files.
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,142 @@
+"""Atom and RSS feeds of what is published, for the provincial portal and feed readers.
+
+Only live, public, unexpired pages appear, newest first, with absolute links, categories, the
+author, the summary and the featured image as an enclosure.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+
+from media.renditions import rendition
+from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+from site_pages.agency import AgencyIdentity
+from site_pages.models import published_news
+from site_pages.taxonomy import NewsCategory
+
+ITEMS = 30
+
+
+def agency_name(request):
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return AgencyIdentity.for_site(site).name if site else ""
+
+
+class AgencyFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return "/"
+
+    def author_name(self):
+        return agency_name(self.request)
+
+    def item_link(self, page):
+        return page.url
+
+    def item_guid(self, page):
+        return self.request.build_absolute_uri(page.url)
+
+    def item_guid_is_permalink(self, page):
+        return True
+
+    def item_updateddate(self, page):
+        return page.last_published_at
+
+
+class NewsFeed(AgencyFeed):
+    description = _("The latest news of the department.")
+
+    def get_object(self, request, category=None):
+        if category is None:
+            return None
+        found = NewsCategory.objects.filter(slug=category).first()
+        if found is None:
+            raise Http404(category)
+        return found
+
+    def title(self, category):
+        name = agency_name(self.request)
+        return f"{name} – {category.name}" if category else f"{name} – {_('News and events')}"
+
+    def link(self, category):
+        return "/tin-tuc/"
+
+    def items(self, category):
+        news = published_news().filter(expired=False).select_related("featured_image", "owner")
+        if category is not None:
+            news = news.filter(categories=category)
+        return news.prefetch_related("categories")[:ITEMS]
+
+    def item_title(self, page):
+        return page.title
+
+    def item_description(self, page):
+        return page.summary
+
+    def item_pubdate(self, page):
+        return page.display_date or page.first_published_at
+
+    def item_author_name(self, page):
+        return page.author or agency_name(self.request)
+
+    def item_categories(self, page):
+        return [category.name for category in page.categories.all()]
+
+    def item_enclosures(self, page):
+        if not page.featured_image:
+            return []
+        picture = rendition(page.featured_image, "og")
+        return [Enclosure(self.request.build_absolute_uri(picture.url), str(picture.file.size), "image/jpeg")]
+
+
+class ProceduresFeed(AgencyFeed):
+    description = _("Administrative procedures and the decisions that announce, amend or abolish them.")
+
+    def title(self):
+        return f"{agency_name(self.request)} – {_('Administrative procedures')}"
+
+    def link(self):
+        return "/thu-tuc-hanh-chinh/"
+
+    def items(self):
+        procedures = list(
+            ProcedurePage.objects.live()
+            .public()
+            .select_related("field")
+            .order_by("-last_published_at")[:ITEMS]
+        )
+        notices = list(ProcedureNoticePage.objects.live().public().order_by("-last_published_at")[:ITEMS])
+        return sorted(procedures + notices, key=lambda page: page.last_published_at, reverse=True)[:ITEMS]
+
+    def item_title(self, page):
+        if isinstance(page, ProcedurePage):
+            return f"{page.code} – {page.title}"
+        return f"{page.decision_number}: {page.title}"
+
+    def item_description(self, page):
+        if isinstance(page, ProcedurePage):
+            return f"{page.get_status_display()} · {page.get_level_display()}"
+        return page.summary
+
+    def item_pubdate(self, page):
+        return page.first_published_at
+
+    def item_categories(self, page):
+        field = getattr(page, "field", None)
+        return [field.name] if field else []
+
+
+class NewsRss(NewsFeed):
+    feed_type = Rss201rev2Feed
+
+
+class ProceduresRss(ProceduresFeed):
+    feed_type = Rss201rev2Feed
