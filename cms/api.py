@@ -40,9 +40,11 @@ def on_not_found(request, exc):
     return problem(request, 404, "Not found")
 
 
-from .search_api import router as search_router  # noqa: E402 - the router needs `problem` above
+from .changes_api import router as changes_router  # noqa: E402 - the routers need `problem` above
+from .search_api import router as search_router  # noqa: E402
 
 api.add_router("/", search_router)
+api.add_router("/", changes_router)
 
 
 @api.get("/health", tags=["system"], summary="Database and search-engine status")

@@ -1,6 +1,7 @@
 """Announcement decisions change procedures' statuses on their effective dates, never before."""
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -9,6 +10,7 @@ from .models import ProcedurePage, ScheduledStatusChange
 from .vocabulary import STATUS_AFTER_CHANGE, Status
 
 STATUS_CHANGED = "procedure_catalog.status_changed"
+procedure_status_changed = Signal()
 
 
 def schedule_changes(notice):
@@ -51,9 +53,8 @@ def apply_change(change):
         latest.save(update_fields=["content"])
     change.applied_at = timezone.now()
     change.save(update_fields=["applied_at"])
-    from search.sync import enqueue  # the index follows the new status, in this transaction
-
-    enqueue(procedure)
+    # The index and the changes feed follow, in this same transaction.
+    procedure_status_changed.send(sender=ProcedurePage, instance=procedure, status=change.new_status)
     log(
         instance=procedure,
         action=STATUS_CHANGED,

@@ -31,7 +31,14 @@ def on_restriction_changed(sender, instance, **kwargs):
         enqueue(page)
 
 
+def on_status_changed(sender, instance, **kwargs):
+    enqueue(instance)
+
+
 def register_signal_handlers():
+    from procedure_catalog.notices import procedure_status_changed
+
+    procedure_status_changed.connect(on_status_changed)
     for model in TYPES.values():
         page_published.connect(on_published, sender=model)
         page_unpublished.connect(on_unpublished, sender=model)

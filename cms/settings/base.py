@@ -147,6 +147,9 @@ SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "sdttg-")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "10"))
 SEARCH_ENGINE_DIR = Path(env_str("SEARCH_ENGINE_DIR", str(VAR_DIR / "search-engine")))
 
+# How long the changes feed keeps tombstones for the portal to pick up.
+CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from cms.changes import forget_old_changes
+
 
 class Command(BaseCommand):
     help = (
@@ -29,6 +31,7 @@ class Command(BaseCommand):
         while True:
             call_command("publish_scheduled", stdout=self.stdout)
             call_command("apply_procedure_changes", stdout=self.stdout)
+            forget_old_changes()
             if once:
                 return
             deadline = time.monotonic() + interval
