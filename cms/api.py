@@ -41,10 +41,12 @@ def on_not_found(request, exc):
 
 
 from .changes_api import router as changes_router  # noqa: E402 - the routers need `problem` above
+from .content_api import router as content_router  # noqa: E402
 from .search_api import router as search_router  # noqa: E402
 
 api.add_router("/", search_router)
 api.add_router("/", changes_router)
+api.add_router("/", content_router)
 
 
 @api.get("/health", tags=["system"], summary="Database and search-engine status")
