@@ -15,8 +15,23 @@ api = NinjaAPI(
 )
 
 
+# Titles in Vietnamese for people, with the English beside them for integrators and their logs.
+TITLES_VI = {
+    "Invalid request": "Yêu cầu không hợp lệ",
+    "Invalid search": "Yêu cầu tìm kiếm không hợp lệ",
+    "Invalid cursor": "Con trỏ không hợp lệ",
+    "Not found": "Không tìm thấy",
+}
+
+
 def problem(request, status, title, detail=None, **extra):
-    body = {"type": "about:blank", "title": title, "status": status, "instance": request.path}
+    body = {
+        "type": "about:blank",
+        "title": TITLES_VI.get(title, title),
+        "title_en": title,
+        "status": status,
+        "instance": request.path,
+    }
     if detail:
         body["detail"] = detail
     body.update(extra)

@@ -173,3 +173,68 @@ def site(request):
         "url": request.build_absolute_uri("/"),
         "languages": ["vi"],
     }
+
+
+@router.get("/procedure-notices", summary="Announcement decisions, newest first")
+def procedure_notices(request):
+    from procedure_catalog.models import ProcedureNoticePage
+
+    def present(request, notice):
+        return {
+            "id": notice.pk,
+            "title": notice.title,
+            "url": serializers.absolute(request, notice.url),
+            "decision_number": notice.decision_number,
+            "decision_date": serializers.iso(notice.decision_date),
+            "issuer": notice.issuer,
+            "signer": notice.signer,
+            "entries": [
+                {"code": entry.procedure.code, "name": entry.procedure.title, "change": entry.change,
+                 "effective_on": serializers.iso(entry.effective_on)}
+                for entry in notice.entries.select_related("procedure")
+            ],
+        }  # fmt: skip
+
+    try:
+        check_params(request, set())
+        notices = (
+            ProcedureNoticePage.objects.live()
+            .public()
+            .filter(expired=False)
+            .order_by("-decision_date", "-pk")
+        )
+        return paginate(request, notices, present)
+    except BadParameters as error:
+        return problem_for(request, error)
+
+
+@router.get("/statistics", summary="One-stop-shop dossier statistics with computed rates")
+def statistics(request):
+    from procedure_catalog.dossier_statistics import COUNT_FIELDS, DossierStatistics
+
+    def rate(value):
+        return None if value is None else str(value)
+
+    def present(request, row):
+        return {
+            "period": row.period_kind,
+            "period_start": serializers.iso(row.period_start),
+            "field": row.field.name if row.field_id else None,
+            "procedure": row.procedure.code if row.procedure_id else None,
+            **{name: getattr(row, name) for name in COUNT_FIELDS},
+            "received": row.received,
+            "resolved": row.resolved,
+            "early_rate": rate(row.early_rate),
+            "on_time_rate": rate(row.on_time_rate),
+            "late_rate": rate(row.late_rate),
+            "timely_rate": rate(row.timely_rate),
+        }
+
+    try:
+        check_params(request, {"period"})
+        rows = DossierStatistics.objects.select_related("field", "procedure")
+        if period := request.GET.get("period"):
+            rows = rows.filter(period_kind=period)
+        return paginate(request, rows, present)
+    except BadParameters as error:
+        return problem_for(request, error)

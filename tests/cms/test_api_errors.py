@@ -10,7 +10,8 @@ def test_unknown_api_path_is_an_rfc7807_problem(client):
     assert response["Content-Type"] == "application/problem+json"
     assert response.json() == {
         "type": "about:blank",
-        "title": "Not found",
+        "title": "Không tìm thấy",
+        "title_en": "Not found",
         "status": 404,
         "instance": "/api/v1/khong-co",
         "detail": "No API endpoint at /api/v1/khong-co",

@@ -118,3 +118,41 @@ def test_openapi_document_matches_the_committed_snapshot():
         SNAPSHOT.write_text(json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         pytest.fail("wrote a new OpenAPI snapshot; review and commit it")
     assert json.loads(json.dumps(current)) == json.loads(SNAPSHOT.read_text())
+
+
+def test_statistics_endpoint_computes_rates(client):
+    import datetime
+
+    from procedure_catalog.dossier_statistics import DossierStatistics
+
+    DossierStatistics.objects.create(
+        period_kind="quarter",
+        period_start=datetime.date(2025, 1, 1),
+        received_online=4,
+        resolved_on_time=3,
+        resolved_late=1,
+    )
+    DossierStatistics.objects.create(period_kind="year", period_start=datetime.date(2024, 1, 1))
+    body = client.get("/api/v1/statistics", {"period": "quarter"}).json()
+    (row,) = body["results"]
+    assert (row["late_rate"], row["timely_rate"], row["received"]) == ("25.00", "75.00", 4)
+    empty = client.get("/api/v1/statistics", {"period": "year"}).json()["results"][0]
+    assert empty["late_rate"] is None
+
+
+def test_procedure_notices_endpoint(client):
+    from django.utils import timezone
+
+    from tests.procedure_catalog.test_notices import procedure, publish_notice
+
+    section = ProcedureIndexPageFactory()
+    page = procedure(section, "1.012229", "Thủ tục được sửa đổi")
+    publish_notice(section, [(page, "amended", timezone.localdate())], timezone.localdate())
+    (notice,) = client.get("/api/v1/procedure-notices").json()["results"]
+    assert notice["decision_number"] == "1805/QĐ-UBND"
+    assert notice["entries"][0]["code"] == "1.012229" and notice["entries"][0]["change"] == "amended"
+
+
+def test_problem_titles_are_vietnamese_with_english_beside(client):
+    body = client.get("/api/v1/news", {"page_size": "0"}).json()
+    assert (body["title"], body["title_en"]) == ("Yêu cầu không hợp lệ", "Invalid request")
