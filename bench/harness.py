@@ -18,6 +18,7 @@ os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="sdttg-bench-")
 os.environ.setdefault("SEARCH_ENGINE_DIR", str(ROOT / "var" / "search-engine"))
 os.environ["SEARCH_INDEX_PREFIX"] = f"bench-{uuid.uuid4().hex[:6]}-"
 os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+os.environ["API_RATE_LIMIT"] = "0/60"  # benchmarks measure speed, not the limiter
 
 
 def setup(load_demo=True):

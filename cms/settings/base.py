@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.api_middleware.ApiAccessMiddleware",
     # ETag on every GET answer and 304 when it matches: feed readers and the portal poll often.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,6 +147,13 @@ SEARCH_URL_IS_LOCAL_ENGINE = not env_str("SEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "sdttg-")
 SEARCH_TIMEOUT_SECONDS = float(env_str("SEARCH_TIMEOUT_SECONDS", "10"))
 SEARCH_ENGINE_DIR = Path(env_str("SEARCH_ENGINE_DIR", str(VAR_DIR / "search-engine")))
+
+# Origins whose pages may call the API from a browser (the provincial portal), comma-separated.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# Requests per client per window of seconds on /api/ and /feeds/; "0/60" turns the limit off.
+# Each process counts on its own unless CACHES points at a shared cache.
+API_RATE_LIMIT = tuple(int(part) for part in env_str("API_RATE_LIMIT", "300/60").split("/"))
+API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR", False)
 
 # How long the changes feed keeps tombstones for the portal to pick up.
 CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
