@@ -7,7 +7,7 @@ from ninja import Router
 
 from procedure_catalog.models import ProcedurePage
 from site_pages.agency import AgencyIdentity
-from site_pages.models import NewsArticlePage
+from site_pages.models import published_news as site_pages_published_news
 from site_pages.taxonomy import NewsCategory
 
 from . import serializers
@@ -76,10 +76,10 @@ def problem_for(request, error):
 
 def published_news():
     return (
-        NewsArticlePage.objects.live().public().filter(expired=False)
-        .select_related("featured_image").prefetch_related("categories", "tagged_items__tag")
-        .order_by("-display_date", "-pk")
-    )  # fmt: skip
+        site_pages_published_news()
+        .select_related("featured_image")
+        .prefetch_related("categories", "tagged_items__tag")
+    )
 
 
 @router.get("/news", summary="Published news, newest first")
@@ -102,20 +102,21 @@ def news_list(request):
         return problem_for(request, error)
 
 
-@router.get("/news/{int:news_id}", summary="One published article")
-def news_detail(request, news_id: int):
-    page = published_news().filter(pk=news_id).first()
+def one_article(request, **lookup):
+    page = published_news().filter(**lookup).first()
     if page is None:
         raise Http404
     return serializers.news_detail(request, page)
+
+
+@router.get("/news/{int:news_id}", summary="One published article")
+def news_detail(request, news_id: int):
+    return one_article(request, pk=news_id)
 
 
 @router.get("/news/by-slug/{slug}", summary="One published article, by its slug")
 def news_by_slug(request, slug: str):
-    page = published_news().filter(slug=slug).first()
-    if page is None:
-        raise Http404
-    return serializers.news_detail(request, page)
+    return one_article(request, slug=slug)
 
 
 @router.get("/categories", summary="News categories")

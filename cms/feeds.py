@@ -30,13 +30,15 @@ class AgencyFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        # Looked up once per request: every item without an author falls back to it.
+        self.agency = agency_name(request)
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
         return "/"
 
     def author_name(self):
-        return agency_name(self.request)
+        return self.agency
 
     def item_link(self, page):
         return page.url
@@ -63,14 +65,13 @@ class NewsFeed(AgencyFeed):
         return found
 
     def title(self, category):
-        name = agency_name(self.request)
-        return f"{name} – {category.name}" if category else f"{name} – {_('News and events')}"
+        return f"{self.agency} – {category.name}" if category else f"{self.agency} – {_('News and events')}"
 
     def link(self, category):
         return "/tin-tuc/"
 
     def items(self, category):
-        news = published_news().filter(expired=False).select_related("featured_image", "owner")
+        news = published_news().select_related("featured_image")
         if category is not None:
             news = news.filter(categories=category)
         return news.prefetch_related("categories")[:ITEMS]
@@ -85,7 +86,7 @@ class NewsFeed(AgencyFeed):
         return page.display_date or page.first_published_at
 
     def item_author_name(self, page):
-        return page.author or agency_name(self.request)
+        return page.author or self.agency
 
     def item_categories(self, page):
         return [category.name for category in page.categories.all()]
@@ -101,7 +102,7 @@ class ProceduresFeed(AgencyFeed):
     description = _("Administrative procedures and the decisions that announce, amend or abolish them.")
 
     def title(self):
-        return f"{agency_name(self.request)} – {_('Administrative procedures')}"
+        return f"{self.agency} – {_('Administrative procedures')}"
 
     def link(self):
         return "/thu-tuc-hanh-chinh/"

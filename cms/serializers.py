@@ -88,7 +88,8 @@ def news_summary(request, page):
         "display_date": iso(page.display_date),
         "last_published_at": iso(page.last_published_at),
         "categories": [{"slug": c.slug, "name": c.name} for c in page.categories.all()],
-        "tags": sorted(tag.name for tag in page.tags.all()),
+        # tagged_items__tag is prefetched by the list; page.tags would query once per article.
+        "tags": sorted(item.tag.name for item in page.tagged_items.all()),
         "featured_image": image(request, page.featured_image),
     }
 
