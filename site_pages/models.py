@@ -73,6 +73,13 @@ class NewsArticlePage(AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
+    source_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        verbose_name=_("Source link"),
+        help_text=_("Where an imported article came from; re-importing the same link updates this article."),
+    )
     display_date = models.DateTimeField(
         _("display date"),
         null=True,
@@ -88,7 +95,12 @@ class NewsArticlePage(AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page
         FieldPanel("featured_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("source"), FieldPanel("display_date")],
+            [
+                FieldPanel("author"),
+                FieldPanel("source"),
+                FieldPanel("source_url", read_only=True),
+                FieldPanel("display_date"),
+            ],
             heading=_("Byline"),
         ),
         MultiFieldPanel(
