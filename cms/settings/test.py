@@ -1,3 +1,5 @@
+import os
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -5,6 +7,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Django's live server answers from other threads; an in-memory SQLite database cannot be shared
-# between them cleanly, so browser tests on the embedded default use a throwaway file instead.
+# between them cleanly, so browser tests on the embedded default use a throwaway file instead, one
+# per test process so that two runs in one checkout never write to each other's database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
