@@ -22,7 +22,8 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 
-TOKEN_SALT = "headless-preview"
+# Keeps these signatures apart from every other value the site signs with the same SECRET_KEY.
+SIGNING_SALT = "headless-preview"
 # The live preview panel makes a snapshot each time the editor pauses; a frame still loading an
 # earlier one must find it, but an hour of typing should not fill the table.
 KEPT_PER_EDITOR_AND_PAGE = 10
@@ -76,7 +77,7 @@ class HeadlessPreview(models.Model):
 
 
 def signer():
-    return signing.TimestampSigner(salt=TOKEN_SALT)
+    return signing.TimestampSigner(salt=SIGNING_SALT)
 
 
 def max_age():
@@ -130,7 +131,6 @@ def check_preview_settings(app_configs, **kwargs):
             )
         )
     if settings.HEADLESS_PREVIEW_MAX_AGE <= 0:
-        errors.append(
-            checks.Error("HEADLESS_PREVIEW_MAX_AGE must be a positive number of seconds", id="site_pages.E002")
-        )
+        message = "HEADLESS_PREVIEW_MAX_AGE must be a positive number of seconds"
+        errors.append(checks.Error(message, id="site_pages.E002"))
     return errors
