@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from search.admin_search import FoldedAdminSearch
 from site_pages.forms import AgencyPageForm
+from site_pages.previews import HeadlessPreviewMixin
 from site_pages.slugs import AsciiSlugMixin
 
 from .blocks import CaseBlock, ChannelBlock, LegalBasisBlock, StepBlock
@@ -33,7 +34,7 @@ class ProcedureField(models.Model):
         return self.name
 
 
-class ProcedurePage(AsciiSlugMixin, FoldedAdminSearch, Page):
+class ProcedurePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, Page):
     """One administrative procedure; the page title is its name."""
 
     base_form_class = AgencyPageForm
@@ -92,7 +93,7 @@ class ProcedurePage(AsciiSlugMixin, FoldedAdminSearch, Page):
         verbose_name_plural = _("administrative procedures")
 
 
-class ProcedureNoticePage(AsciiSlugMixin, FoldedAdminSearch, Page):
+class ProcedureNoticePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, Page):
     """An announcement decision (quyết định công bố) listing new, amended and abolished procedures."""
 
     base_form_class = AgencyPageForm

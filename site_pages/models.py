@@ -16,7 +16,9 @@ from search.admin_search import FoldedAdminSearch
 from .agency import AgencyIdentity  # noqa: F401 - registers the setting with this app
 from .blocks import ArticleBodyBlock
 from .forms import AgencyPageForm
+from .previews import HeadlessPreview, HeadlessPreviewMixin  # noqa: F401 - a model of this app
 from .slugs import AsciiSlugMixin
+from .source_link import SourceLinkPanel
 from .taxonomy import NewsArticleTag, NewsCategory
 
 
@@ -58,7 +60,7 @@ class NewsIndexPage(AsciiSlugMixin, Page):
         return context
 
 
-class NewsArticlePage(AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page):
+class NewsArticlePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page):
     base_form_class = AgencyPageForm
     search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
     summary = models.TextField(_("summary"), help_text=_("The lead paragraph (sapo)."))
@@ -98,7 +100,7 @@ class NewsArticlePage(AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page
             [
                 FieldPanel("author"),
                 FieldPanel("source"),
-                FieldPanel("source_url", read_only=True),
+                SourceLinkPanel("source_url"),
                 FieldPanel("display_date"),
             ],
             heading=_("Byline"),

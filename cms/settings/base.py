@@ -155,6 +155,12 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 API_RATE_LIMIT = tuple(int(part) for part in env_str("API_RATE_LIMIT", "300/60").split("/"))
 API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR", False)
 
+# The front end's preview page, e.g. https://portal.example/preview: when set, the admin's preview
+# of news, procedures and announcements opens it with a token for GET /api/v1/preview/<token>, valid
+# for HEADLESS_PREVIEW_MAX_AGE seconds. Empty keeps Wagtail's own preview.
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(env_str("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+
 # How long the changes feed keeps tombstones for the portal to pick up.
 CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
 
