@@ -1,14 +1,68 @@
 """The public JSON API, version 1. Errors are RFC 7807 problem documents."""
 
+import json
+from pathlib import Path
+
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from .api_params import explain
+from .api_schemas import Health
 from .health import system_health
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
-api = NinjaAPI(
+EXAMPLES_DIR = Path(__file__).with_name("api_examples")
+
+
+class DocumentedAPI(NinjaAPI):
+    """The OpenAPI document says what the API really sends: errors as problem+json, the 304, 429 and
+    503 any endpoint may give, and the committed examples the suite checks against real answers."""
+
+    def get_openapi_operation_id(self, operation):
+        return operation.view_func.__name__
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        problem_ref = {"$ref": "#/components/schemas/Problem"}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation["responses"]
+                for status, response in responses.items():
+                    if int(status) >= 400 and "application/json" in response.get("content", {}):
+                        response["content"] = {PROBLEM_CONTENT_TYPE: response["content"]["application/json"]}
+                responses.setdefault(
+                    304, {"description": "Not Modified: the copy the client holds is current"}
+                )
+                responses.setdefault(
+                    429,
+                    {
+                        "description": "Too many requests: wait for the Retry-After seconds",
+                        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                        "content": {PROBLEM_CONTENT_TYPE: {"schema": problem_ref}},
+                    },
+                )
+                self._add_examples(operation)
+        return schema
+
+    @staticmethod
+    def _add_examples(operation):
+        for example_file in sorted(EXAMPLES_DIR.glob(f"{operation['operationId']}*.json")):
+            example = json.loads(example_file.read_text())
+            response = operation["responses"].get(example["status"]) or operation["responses"].get(
+                str(example["status"])
+            )
+            if response is None:
+                continue
+            content = next(iter(response["content"].values()))
+            content.setdefault("examples", {})[example_file.stem] = {
+                "summary": example["request"],
+                "value": example["response"],
+            }
+
+
+api = DocumentedAPI(
     title="Sở Dân tộc và Tôn giáo tỉnh Sơn La – API",
     version="1",
     urls_namespace="api-v1",
@@ -21,6 +75,8 @@ TITLES_VI = {
     "Invalid search": "Yêu cầu tìm kiếm không hợp lệ",
     "Invalid cursor": "Con trỏ không hợp lệ",
     "Not found": "Không tìm thấy",
+    "Invalid preview token": "Mã xem trước không hợp lệ",
+    "Preview expired": "Bản xem trước đã hết hạn",
 }
 
 
@@ -42,7 +98,7 @@ def problem(request, status, title, detail=None, **extra):
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc):
-    return problem(request, 400, "Invalid request", errors=exc.errors)
+    return problem(request, 400, "Invalid request", detail=explain(exc.errors), errors=exc.errors)
 
 
 @api.exception_handler(HttpError)
@@ -57,14 +113,21 @@ def on_not_found(request, exc):
 
 from .changes_api import router as changes_router  # noqa: E402 - the routers need `problem` above
 from .content_api import router as content_router  # noqa: E402
+from .preview_api import router as preview_router  # noqa: E402
 from .search_api import router as search_router  # noqa: E402
 
 api.add_router("/", search_router)
 api.add_router("/", changes_router)
 api.add_router("/", content_router)
+api.add_router("/", preview_router)
 
 
-@api.get("/health", tags=["system"], summary="Database and search-engine status")
+@api.get(
+    "/health",
+    tags=["system"],
+    summary="Database and search-engine status",
+    response={200: Health, 503: Health},
+)
 def health(request):
     healthy, body = system_health()
     response = api.create_response(request, body, status=200 if healthy else 503)

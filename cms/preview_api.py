@@ -13,6 +13,8 @@ from search.sources import type_of
 from site_pages.previews import HeadlessPreview
 
 from . import content_api, serializers
+from .api_params import strict_query
+from .api_schemas import Problem
 
 router = Router(tags=["preview"])
 
@@ -23,7 +25,13 @@ PRESENTERS = {
 }
 
 
-@router.get("/preview/{token}", summary="A draft an editor is previewing, by the token the admin gave")
+@router.get(
+    "/preview/{token}",
+    summary="A draft an editor is previewing, by the token the admin gave",
+    description="The shape of the published detail endpoint for its type, plus `preview: true`.",
+    response={200: dict, 400: Problem, 404: Problem, 410: Problem},
+)
+@strict_query
 def preview(request, token: str):
     from .api import api, problem
 

@@ -1,60 +1,88 @@
-"""GET /api/v1/search and /api/v1/search/autocomplete: the query service over HTTP."""
+"""GET /api/v1/search and /api/v1/suggest: the query service over HTTP."""
 
-from datetime import date
+from datetime import date, datetime
+from typing import Literal
 
-from ninja import Router
+from django.utils import timezone
+from ninja import Query, Router
 
-from search.query import InvalidSearch, SearchRequest, autocomplete, search
+from procedure_catalog.vocabulary import Level, OnlineLevel, Status
+from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
+
+from . import api_schemas as schemas
+from .api_params import strict_query
+from .serializers import absolute
 
 router = Router(tags=["search"])
 
-# Query parameters and the filter each one sets; repeat a parameter for several values.
-FILTER_PARAMS = {"type": "type", "category": "categories", "field": "field", "level": "level",
-                 "agency": "agency", "status": "status", "online_level": "online_level"}  # fmt: skip
-OTHER_PARAMS = {"q", "sort", "size", "after", "date_from", "date_to"}
+REPEATABLE = "Repeat the parameter for several values"
 
 
-def _date(value, name):
-    if not value:
-        return None
+def local_time(value):
+    """The index stores UTC; the API speaks +07:00 like every other endpoint."""
+    if not value or "T" not in value:
+        return value
     try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidSearch(f"{name} must be a date such as 2025-07-01") from error
+        return timezone.localtime(datetime.fromisoformat(value)).isoformat()
+    except ValueError:
+        return value
 
 
-def request_from(params):
-    unknown = set(params) - set(FILTER_PARAMS) - OTHER_PARAMS
-    if unknown:
-        raise InvalidSearch(f"unknown query parameters: {', '.join(sorted(unknown))}")
-    try:
-        size = int(params.get("size", 10))
-    except ValueError as error:
-        raise InvalidSearch("size must be a whole number") from error
-    return SearchRequest(
-        q=params.get("q", ""),
-        filters={FILTER_PARAMS[name]: params.getlist(name) for name in FILTER_PARAMS if params.getlist(name)},
-        date_from=_date(params.get("date_from"), "date_from"),
-        date_to=_date(params.get("date_to"), "date_to"),
-        sort=params.get("sort", "relevance"),
-        size=size,
-        after=params.get("after"),
-    )
-
-
-@router.get("/search", summary="Search news, procedures and announcements")
-def search_view(request):
+@router.get(
+    "/search",
+    summary="Search news, procedures and announcements",
+    response={200: schemas.SearchResults, 400: schemas.Problem},
+)
+@strict_query
+def search_view(
+    request,
+    q: str = Query("", description="Words to find, with or without diacritics"),
+    type: list[str] | None = Query(None, description=f"news, procedure or notice. {REPEATABLE}"),
+    category: list[str] | None = Query(None, description=f"News category names. {REPEATABLE}"),
+    field: list[str] | None = Query(None, description=f"Procedure field names. {REPEATABLE}"),
+    level: list[Level] | None = Query(None, description=REPEATABLE),
+    agency: list[str] | None = Query(None, description=f"Handling agency names. {REPEATABLE}"),
+    status: list[Status] | None = Query(None, description=REPEATABLE),
+    online_level: list[OnlineLevel] | None = Query(None, description=REPEATABLE),
+    sort: Literal["relevance", "date"] = "relevance",
+    size: int = Query(10, ge=1, le=MAX_PAGE_SIZE, description=f"Hits per page, at most {MAX_PAGE_SIZE}"),
+    after: str | None = Query(None, description="The `next` token of the previous page"),
+    date_from: date | None = None,
+    date_to: date | None = None,
+):
     from .api import problem
 
+    chosen = {"type": type, "categories": category, "field": field, "level": level, "agency": agency,
+              "status": status, "online_level": online_level}  # fmt: skip
     try:
-        result = search(request_from(request.GET))
+        result = search(
+            SearchRequest(
+                q=q,
+                filters={name: [str(value) for value in values] for name, values in chosen.items() if values},
+                date_from=date_from,
+                date_to=date_to,
+                sort=sort,
+                size=size,
+                after=after,
+            )
+        )
     except InvalidSearch as error:
         return problem(request, 400, "Invalid search", detail=str(error))
     # A shallow copy: dataclasses.asdict deep-copies every hit and facet, which cost more than the
     # rest of the request (bench/search_latency.py).
-    return dict(vars(result))
+    answer = dict(vars(result))
+    answer["hits"] = [
+        {**hit, "url": absolute(request, hit["url"]), "date": local_time(hit.get("date"))}
+        for hit in result.hits
+    ]
+    return answer
 
 
-@router.get("/search/autocomplete", summary="Titles that start with what was typed")
-def autocomplete_view(request, q: str = ""):
-    return {"suggestions": autocomplete(q)}
+@router.get(
+    "/suggest",
+    summary="Titles that start with what was typed, for a search box",
+    response={200: schemas.Suggestions, 400: schemas.Problem},
+)
+@strict_query
+def suggest_view(request, q: str = Query("", description="What has been typed so far")):
+    return {"suggestions": [{**item, "url": absolute(request, item["url"])} for item in autocomplete(q)]}

@@ -83,7 +83,7 @@ def test_events_younger_than_the_settle_time_wait(client):
     ("params", "detail"),
     [
         ({"since": "not-a-cursor!"}, "cursor"),
-        ({"limit": "1000"}, "between 1 and 100"),
+        ({"limit": "1000"}, "limit must be at most 100"),
         ({"page": "2"}, "unknown"),
     ],
 )

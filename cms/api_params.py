@@ -1,0 +1,66 @@
+"""Query parameters of the API: declared once in each view's signature, checked strictly everywhere.
+
+A misspelt filter (`categroy=`) silently ignored would hand a client the unfiltered list and let it
+believe it had what it asked for; every endpoint therefore rejects parameters it does not declare.
+"""
+
+import functools
+import inspect
+
+from ninja import Query
+
+MAX_PAGE_SIZE = 100
+NOT_QUERY_PARAMETERS = {"request", "response"}
+
+
+def page_number():
+    return Query(1, ge=1, description="Page number, from 1")
+
+
+def page_size(default=20, maximum=MAX_PAGE_SIZE):
+    return Query(default, ge=1, le=maximum, description=f"Items per page, at most {maximum}")
+
+
+def strict_query(view):
+    """Answer 400 for any query parameter the view's signature does not declare."""
+    allowed = set(inspect.signature(view).parameters) - NOT_QUERY_PARAMETERS
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        unknown = set(request.GET) - allowed
+        if unknown:
+            from .api import problem
+
+            return problem(
+                request,
+                400,
+                "Invalid request",
+                detail=f"unknown query parameters: {', '.join(sorted(unknown))}",
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def explain(errors):
+    """One plain sentence per rejected parameter, from pydantic's validation errors."""
+    sentences = []
+    for error in errors:
+        name = str(error.get("loc", ["?"])[-1])
+        kind = error.get("type", "")
+        context = error.get("ctx", {})
+        if kind == "less_than_equal":
+            sentences.append(f"{name} must be at most {context.get('le')}")
+        elif kind == "greater_than_equal":
+            sentences.append(f"{name} must be {context.get('ge')} or more")
+        elif kind == "int_parsing" or kind == "int_from_float":
+            sentences.append(f"{name} must be a whole number")
+        elif kind.startswith("date_"):
+            sentences.append(f"{name} must be a date such as 2025-07-01")
+        elif kind.startswith("datetime_"):
+            sentences.append(f"{name} must be a date or a time such as 2025-07-01T08:00:00+07:00")
+        elif kind in ("literal_error", "enum"):
+            sentences.append(f"{name} must be one of {context.get('expected')}")
+        else:
+            sentences.append(f"{name}: {error.get('msg', 'invalid')}")
+    return "; ".join(sentences)

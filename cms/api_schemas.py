@@ -1,0 +1,329 @@
+"""The shapes the API answers with: the OpenAPI document's response schemas, checked on every answer.
+
+Dates stay the strings the serializers wrote (ISO 8601 with the +07:00 offset) rather than being
+parsed and written again, so what a client sees is exactly what the serializer produced.
+"""
+
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+DateTime = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
+Url = Annotated[str, Field(json_schema_extra={"format": "uri"})]
+
+
+class Strict(Schema):
+    # An answer with a field the contract does not name is a bug in the API, not something to drop.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(Schema):
+    type: str
+    title: str = Field(description="In Vietnamese")
+    title_en: str = Field(description="The same title in English")
+    status: int
+    instance: str
+    detail: str | None = None
+    errors: list[dict] | None = None
+
+
+class Rendition(Strict):
+    url: Url
+    width: int
+    height: int
+
+
+class Image(Strict):
+    id: int
+    alt: str
+    credit: str
+    renditions: dict[str, Rendition] = Field(description="thumbnail, card, hero and og sizes")
+
+
+class CategoryRef(Strict):
+    slug: str
+    name: str
+
+
+class Category(CategoryRef):
+    description: str
+
+
+class NewsSummary(Strict):
+    id: int
+    slug: str
+    title: str
+    summary: str
+    url: Url
+    display_date: DateTime | None
+    last_published_at: DateTime | None
+    categories: list[CategoryRef]
+    tags: list[str]
+    featured_image: Image | None
+
+
+class ParagraphBlock(Strict):
+    type: Literal["paragraph"]
+    id: str | None
+    html: str = Field(description="Clean HTML with absolute links")
+
+
+class ImageBlock(Strict):
+    type: Literal["image"]
+    id: str | None
+    image: Image | None
+    caption: str
+    credit: str
+
+
+class QuoteBlock(Strict):
+    type: Literal["quote"]
+    id: str | None
+    text: str
+    attribution: str
+
+
+class TableBlock(Strict):
+    type: Literal["table"]
+    id: str | None
+    rows: list[list[str | None]]
+    first_row_is_header: bool
+
+
+class DocumentBlock(Strict):
+    type: Literal["document"]
+    id: str | None
+    label: str
+    url: Url | None
+    file_size: int | None
+
+
+Block = Annotated[
+    ParagraphBlock | ImageBlock | QuoteBlock | TableBlock | DocumentBlock, Field(discriminator="type")
+]
+
+
+class PageRef(Strict):
+    id: int
+    title: str
+    url: Url
+
+
+class NewsDetail(NewsSummary):
+    author: str
+    source: str
+    source_url: Url | None = Field(None, description="Where an imported article came from")
+    body: list[Block]
+    related: list[PageRef]
+
+
+class NewsPage(Strict):
+    count: int
+    next: Url | None
+    previous: Url | None
+    results: list[NewsSummary]
+
+
+class Procedure(Strict):
+    id: int
+    code: str
+    name: str
+    url: Url
+    field: str | None
+    level: str
+    status: str
+    status_changed_on: Day | None
+    online_level: str
+    handling_agency: str
+    last_published_at: DateTime | None
+
+
+class Step(Strict):
+    name: str
+    description: str
+
+
+class Fee(Strict):
+    amount: str | None = Field(description="A decimal number as text, in the currency given")
+    currency: str
+    description: str
+
+
+class Channel(Strict):
+    channel: str
+    processing_time: str | None
+    time_unit: str
+    fees: list[Fee]
+    note: str
+
+
+class Form(Strict):
+    title: str
+    url: Url
+
+
+class Component(Strict):
+    name: str
+    originals: int
+    copies: int
+    required: bool
+    forms: list[Form]
+
+
+class Case(Strict):
+    name: str
+    components: list[Component]
+
+
+class LegalBasis(Strict):
+    number: str
+    title: str
+    issuer: str
+    issued_on: Day | None
+    effective_on: Day | None
+
+
+class ProcedureDetail(Procedure):
+    authority: str
+    coordinating_agencies: str
+    where_to_submit: str
+    applicants: str
+    results: str
+    requirements: str
+    in_force_from: Day | None
+    steps: list[Step]
+    channels: list[Channel]
+    cases: list[Case]
+    legal_bases: list[LegalBasis]
+
+
+class ProcedurePage(Strict):
+    count: int
+    next: Url | None
+    previous: Url | None
+    results: list[Procedure]
+
+
+class NoticeEntry(Strict):
+    code: str
+    name: str
+    change: str
+    effective_on: Day | None
+
+
+class Notice(Strict):
+    id: int
+    title: str
+    url: Url
+    decision_number: str
+    decision_date: Day | None
+    issuer: str
+    signer: str
+    entries: list[NoticeEntry]
+
+
+class NoticePage(Strict):
+    count: int
+    next: Url | None
+    previous: Url | None
+    results: list[Notice]
+
+
+class StatisticsRow(Strict):
+    period: str
+    period_start: Day
+    field: str | None
+    procedure: str | None
+    carried_over: int
+    received_in_person: int
+    received_online: int
+    received_postal: int
+    resolved_early: int
+    resolved_on_time: int
+    resolved_late: int
+    pending_within_deadline: int
+    pending_overdue: int
+    returned_or_withdrawn: int
+    received: int
+    resolved: int
+    early_rate: str | None = Field(description="Percent as a decimal number in text")
+    on_time_rate: str | None
+    late_rate: str | None
+    timely_rate: str | None
+
+
+class StatisticsPage(Strict):
+    count: int
+    next: Url | None
+    previous: Url | None
+    results: list[StatisticsRow]
+
+
+class Site(Strict):
+    name: str
+    short_name: str
+    document_suffix: str
+    address: str
+    phone: str
+    email: str
+    url: Url
+    languages: list[str]
+
+
+class Hit(Strict):
+    key: str
+    type: Literal["news", "procedure", "notice"]
+    title: str
+    url: Url
+    date: str | None
+    codes: list[str]
+    status: str | None
+    highlight: dict[str, str] = Field(description="HTML fragments with <mark> around matches")
+
+
+class FacetValue(Strict):
+    value: str
+    count: int
+
+
+class SearchResults(Strict):
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetValue]]
+    next: str | None = Field(description="Pass as `after` for the next page")
+    suggestion: str | None = Field(description="Did you mean, when nothing matched")
+    degraded: bool = Field(description="True when the database answered because the engine could not")
+
+
+class Suggestion(Strict):
+    title: str
+    url: Url
+    type: Literal["news", "procedure", "notice"]
+
+
+class Suggestions(Strict):
+    suggestions: list[Suggestion]
+
+
+class ChangeEvent(Strict):
+    id: str = Field(description="Stable content key, e.g. news-42")
+    type: Literal["news", "procedure", "notice"]
+    action: Literal["created", "updated", "deleted"]
+    at: DateTime
+
+
+class Changes(Strict):
+    events: list[ChangeEvent]
+    next: str = Field(description="Opaque cursor: pass as `since` to continue")
+    more: bool
+
+
+class Health(Schema):
+    status: Literal["ok", "unavailable"]
+    database: dict
+    search: dict
+
+
+ERRORS = {400: Problem, 404: Problem}
