@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "cms.api_middleware.ApiAccessMiddleware",
     # ETag on every GET answer and 304 when it matches: feed readers and the portal poll often.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside ConditionalGetMiddleware, so the Last-Modified it adds is honoured for If-Modified-Since.
+    "cms.http_caching.ApiCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
