@@ -1,32 +1,37 @@
-"""The changes feed records every publish, withdrawal, move and status change of syndicated content."""
+"""The changes feed records every publish, withdrawal, move and status change of syndicated content.
 
-from django.db.models.signals import post_delete
+Webhook deliveries are queued from the same places, in the same transaction (cms/webhooks/events.py).
+"""
+
+from django.db.models.signals import post_delete, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.sources import TYPES
 
 from .changes import ContentChange, record
+from .webhooks.events import announce_change, announce_deletion, deletion_starting
 
 
 def on_published(sender, instance, **kwargs):
-    record(instance, ContentChange.UPDATED)
+    announce_change(record(instance, ContentChange.UPDATED), instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    record(instance, ContentChange.DELETED)
+    announce_change(record(instance, ContentChange.DELETED), instance)
 
 
 def on_deleted(sender, instance, **kwargs):
     record(instance, ContentChange.DELETED)
+    announce_deletion(instance)
 
 
 def on_moved(sender, instance, **kwargs):
     for page in instance.get_descendants(inclusive=True).live().specific():
-        record(page, ContentChange.UPDATED)
+        announce_change(record(page, ContentChange.UPDATED), page)
 
 
 def on_status_changed(sender, instance, **kwargs):
-    record(instance, ContentChange.UPDATED)
+    announce_change(record(instance, ContentChange.UPDATED), instance)
 
 
 def register_signal_handlers():
@@ -36,5 +41,6 @@ def register_signal_handlers():
         page_published.connect(on_published, sender=model)
         page_unpublished.connect(on_unpublished, sender=model)
         post_delete.connect(on_deleted, sender=model)
+        pre_delete.connect(deletion_starting, sender=model)
     post_page_move.connect(on_moved)
     procedure_status_changed.connect(on_status_changed)
