@@ -1,11 +1,13 @@
 """Admin screens: administrators manage subscribers and read the delivery log (which nobody edits)."""
 
 from django import forms
-from django.urls import path
+from django.contrib.admin.utils import quote
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import EVENT_CHOICES, WebhookDelivery, WebhookSubscriber, new_secret
@@ -42,12 +44,19 @@ SUBSCRIBER_EDIT_PANELS = [
 ]
 
 
+class SubscriberCreateView(CreateView):
+    def get_success_url(self):
+        # Straight to the edit screen, where the secret made on save is shown to pass on.
+        return reverse(self.edit_url_name, args=(quote(self.object.pk),))
+
+
 def bound(panels):
     return ObjectList(panels, base_form_class=SubscriberForm).bind_to_model(WebhookSubscriber)
 
 
 class SubscriberViewSet(ModelViewSet):
     model = WebhookSubscriber
+    add_view_class = SubscriberCreateView
     icon = "link"
     menu_label = _("Subscribers")
     edit_handler = ObjectList(SUBSCRIBER_PANELS, base_form_class=SubscriberForm)
@@ -108,7 +117,9 @@ class DeliveryLogViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
-            **dict.fromkeys(("add_url_name", "edit_url_name", "delete_url_name", "usage_url_name")),
+            **dict.fromkeys(
+                ("add_url_name", "edit_url_name", "delete_url_name", "usage_url_name", "history_url_name")
+            ),
             **kwargs,
         )
 

@@ -28,8 +28,7 @@ def sign(secret, body, timestamp=None):
 def verify_signature(secret, header, body, tolerance=TOLERANCE_SECONDS, now=None):
     """True if `header` signs exactly `body` with `secret`, at a time within `tolerance` seconds of now.
 
-    Several v1 values are accepted (any may match), so a sender can sign with an old and a new secret
-    while a subscriber switches over.
+    Several v1 values are accepted (any may match), the Stripe convention for rolling a secret.
     """
     if isinstance(body, str):
         body = body.encode()
