@@ -5,7 +5,7 @@ import re
 from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
-from media.renditions import RENDITION_PRESETS, rendition
+from media.renditions import renditions
 
 RELATIVE_LINK = re.compile(r'(\s(?:href|src))="(/[^"]*)"')
 
@@ -43,8 +43,7 @@ def image(request, picture):
                 "width": made.width,
                 "height": made.height,
             }
-            for preset in RENDITION_PRESETS
-            for made in [rendition(picture, preset)]
+            for preset, made in renditions(picture).items()
         },
     }
 
@@ -99,6 +98,7 @@ def news_detail(request, page):
         **news_summary(request, page),
         "author": page.author,
         "source": page.source,
+        "source_url": page.source_url or None,
         "body": [block(request, item) for item in page.body],
         "related": [
             {"id": other.pk, "title": other.title, "url": absolute(request, other.url)}
