@@ -54,12 +54,15 @@ def decode_cursor(cursor):
 
 
 def record(page, action):
-    from search.sources import key_for, type_of
+    from search.sources import is_indexable, key_for, type_of
 
     kind = type_of(page)
     if kind is None:
         return None
     key = key_for(kind, page.pk)
+    if action == ContentChange.UPDATED and not is_indexable(page):
+        # Published but not for the public (scheduled for later, private): a mirror must not hold it.
+        action = ContentChange.DELETED
     last = ContentChange.objects.filter(key=key).order_by("-pk").values_list("action", flat=True).first()
     if action == ContentChange.DELETED and last in (None, ContentChange.DELETED):
         return None  # never published, or already withdrawn (deleting a live page also unpublishes it)

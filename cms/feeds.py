@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from media.renditions import rendition
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
 from site_pages.agency import AgencyIdentity
-from site_pages.models import published_news
+from site_pages.models import publicly_visible, published_news
 from site_pages.taxonomy import NewsCategory
 
 ITEMS = 30
@@ -108,13 +108,11 @@ class ProceduresFeed(AgencyFeed):
         return "/thu-tuc-hanh-chinh/"
 
     def items(self):
+        newest = "-last_published_at"
         procedures = list(
-            ProcedurePage.objects.live()
-            .public()
-            .select_related("field")
-            .order_by("-last_published_at")[:ITEMS]
+            publicly_visible(ProcedurePage.objects.select_related("field")).order_by(newest)[:ITEMS]
         )
-        notices = list(ProcedureNoticePage.objects.live().public().order_by("-last_published_at")[:ITEMS])
+        notices = list(publicly_visible(ProcedureNoticePage.objects.all()).order_by(newest)[:ITEMS])
         return sorted(procedures + notices, key=lambda page: page.last_published_at, reverse=True)[:ITEMS]
 
     def item_title(self, page):

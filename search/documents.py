@@ -56,6 +56,7 @@ class ContentDocument(Document):
     status = Keyword()
     online_level = Keyword()
     date = Date()
+    expire_at = Date()
     fingerprint = Keyword(index=False)
 
     class Index:

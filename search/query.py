@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
+
 from .abbreviations import query_variants
 from .client import get_client
 from .degraded import database_search
@@ -87,7 +89,9 @@ def engine_search(request):
 
 def search_body(request):
     body = {
-        "query": {"bool": {"must": [text_query(request.q)], "filter": filter_clauses(request)}},
+        "query": {
+            "bool": {"must": [text_query(request.q)], "filter": [*filter_clauses(request), unexpired()]}
+        },
         "sort": sort_clause(request),
         "size": request.size,
         "track_total_hits": True,
@@ -187,6 +191,20 @@ def filter_clauses(request):
     return clauses
 
 
+def unexpired():
+    """Documents whose expiry time has not come: the index keeps an expired page until the scheduler
+    withdraws it, up to a minute later, and a citizen must not find it meanwhile."""
+    return {
+        "bool": {
+            "should": [
+                {"bool": {"must_not": {"exists": {"field": "expire_at"}}}},
+                {"range": {"expire_at": {"gt": timezone.now().isoformat()}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
 def sort_clause(request):
     if request.sort == "date" or not request.q:
         return [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
@@ -248,7 +266,12 @@ def autocomplete(prefix, size=8):
     if not prefix:
         return []
     body = {
-        "query": {"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}},
+        "query": {
+            "bool": {
+                "must": [{"match": {"title.autocomplete": {"query": prefix, "operator": "and"}}}],
+                "filter": [unexpired()],
+            }
+        },
         "size": min(size, 20),
         "_source": ["title", "url", "type"],
     }

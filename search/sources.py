@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
-from site_pages.models import NewsArticlePage
+from site_pages.models import NewsArticlePage, publicly_visible
 
 from .documents import fingerprint, plain
 
@@ -21,7 +21,7 @@ def key_for(type_name, pk):
 
 def indexable_queryset(type_name):
     """Live, public, unexpired pages of one type: drafts, private and scheduled pages never qualify."""
-    return TYPES[type_name].objects.live().public().filter(expired=False).order_by("pk")
+    return publicly_visible(TYPES[type_name].objects.all()).order_by("pk")
 
 
 def is_indexable(page):
@@ -29,6 +29,7 @@ def is_indexable(page):
         type_of(page)
         and page.live
         and not page.expired
+        and (page.expire_at is None or page.expire_at > timezone.now())
         and (page.go_live_at is None or page.go_live_at <= timezone.now())
         and not page.get_view_restrictions().exists()
     )
@@ -48,6 +49,8 @@ def build(page, related=None):
         "url": page.url or "",
         "path": page.path,
         "title": page.title,
+        # Searches leave out what expired after it was indexed, before the scheduler withdraws it.
+        "expire_at": page.expire_at,
         **BUILDERS[kind](page, related),
     }
     body["fingerprint"] = fingerprint(body)

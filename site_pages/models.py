@@ -3,6 +3,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,8 +23,14 @@ from .source_link import SourceLinkPanel
 from .taxonomy import NewsArticleTag, NewsCategory
 
 
+def publicly_visible(pages):
+    """Live, public and unexpired pages, also in the minute between an expiry time and the scheduler's
+    run, while Wagtail still counts an expired page as live."""
+    return pages.live().public().filter(expired=False).exclude(expire_at__lte=timezone.now())
+
+
 def published_news():
-    return NewsArticlePage.objects.live().public().order_by("-display_date", "-pk")
+    return publicly_visible(NewsArticlePage.objects.all()).order_by("-display_date", "-pk")
 
 
 class HomePage(AsciiSlugMixin, Page):
@@ -124,7 +131,14 @@ class NewsArticlePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, R
         return super().save(*args, **kwargs)
 
     def related_articles(self):
-        return [link.article for link in self.related_links.select_related("article") if link.article.live]
+        links = list(self.related_links.select_related("article"))
+        # A related article made private or past its expiry must not show through this one.
+        visible = set(
+            publicly_visible(
+                NewsArticlePage.objects.filter(pk__in=[link.article_id for link in links])
+            ).values_list("pk", flat=True)
+        )
+        return [link.article for link in links if link.article_id in visible]
 
     @path("")
     def article(self, request):
