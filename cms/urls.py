@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api, unknown_endpoint
 from .feeds import NewsFeed, NewsRss, ProceduresFeed, ProceduresRss
+from .sitemap import PublicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,7 +20,7 @@ urlpatterns = [
     path("feeds/news/<slug:category>.rss", NewsRss(), name="feed-category-rss"),
     path("feeds/procedures.atom", ProceduresFeed(), name="feed-procedures-atom"),
     path("feeds/procedures.rss", ProceduresRss(), name="feed-procedures-rss"),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
 ]
 
 if settings.DEBUG:
