@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api, unknown_endpoint
+from .changes_atom import changes_atom
 from .feeds import NewsFeed, NewsRss, ProceduresFeed, ProceduresRss
 from .sitemap import PublicSitemap
 
@@ -13,13 +14,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", unknown_endpoint),
+    # [\s\S]: a path with an encoded line break is still an API path and gets a problem, not HTML.
+    re_path(r"^api/(?P<rest>[\s\S]*)$", unknown_endpoint),
     path("feeds/news.atom", NewsFeed(), name="feed-news-atom"),
     path("feeds/news.rss", NewsRss(), name="feed-news-rss"),
     path("feeds/news/<slug:category>.atom", NewsFeed(), name="feed-category-atom"),
     path("feeds/news/<slug:category>.rss", NewsRss(), name="feed-category-rss"),
     path("feeds/procedures.atom", ProceduresFeed(), name="feed-procedures-atom"),
     path("feeds/procedures.rss", ProceduresRss(), name="feed-procedures-rss"),
+    path("feeds/changes.atom", changes_atom, name="feed-changes-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
 ]
 

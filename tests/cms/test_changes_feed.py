@@ -103,3 +103,33 @@ def test_tombstones_are_kept_for_the_retention_period():
     with time_machine.travel(timezone.now() + timedelta(days=RETENTION_DAYS + 1), tick=False):
         assert forget_old_changes() == 2  # created and the tombstone
     assert not ContentChange.objects.exists()
+
+
+def test_atom_variant_marks_withdrawals_as_rfc6721_tombstones(client):
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    kept = NewsArticlePageFactory(title="Tin vẫn đăng")
+    withdrawn = NewsArticlePageFactory(title="Tin đã gỡ")
+    withdrawn.unpublish()
+    deleted = NewsArticlePageFactory(title="Tin đã xoá")
+    deleted.delete()
+    with time_machine.travel(timezone.now() + timedelta(seconds=5), tick=False):
+        response = client.get("/feeds/changes.atom")
+    assert response["Content-Type"].startswith("application/atom+xml")
+
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert [entry.title for entry in feed.entries] == ["Tin vẫn đăng"]
+    assert feed.entries[0].id == f"tag:testserver,2025:news:{kept.pk}"
+
+    ns = {"atom": "http://www.w3.org/2005/Atom", "at": "http://purl.org/atompub/tombstones/1.0"}
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    tombstones = {node.get("ref"): node.get("when") for node in root.findall("at:deleted-entry", ns)}
+    assert set(tombstones) == {
+        f"tag:testserver,2025:news:{withdrawn.pk}",
+        f"tag:testserver,2025:news:{deleted.pk}",
+    }
+    assert all(when.endswith("+07:00") for when in tombstones.values())
+    assert "Tin đã gỡ" not in response.content.decode(), "a tombstone must not repeat what was withdrawn"

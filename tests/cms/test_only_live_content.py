@@ -34,9 +34,14 @@ from tests.factories import NewsIndexPageFactory, ProcedureIndexPageFactory
 pytestmark = pytest.mark.django_db
 
 FEEDS = {
-    Kind.NEWS: ["/feeds/news.atom", "/feeds/news.rss", f"/feeds/news/{states.CATEGORY}.atom"],
-    Kind.PROCEDURE: ["/feeds/procedures.atom", "/feeds/procedures.rss"],
-    Kind.NOTICE: ["/feeds/procedures.atom", "/feeds/procedures.rss"],
+    Kind.NEWS: [
+        "/feeds/news.atom",
+        "/feeds/news.rss",
+        f"/feeds/news/{states.CATEGORY}.atom",
+        "/feeds/changes.atom",
+    ],
+    Kind.PROCEDURE: ["/feeds/procedures.atom", "/feeds/procedures.rss", "/feeds/changes.atom"],
+    Kind.NOTICE: ["/feeds/procedures.atom", "/feeds/procedures.rss", "/feeds/changes.atom"],
 }
 API_LISTS = {
     Kind.NEWS: "/api/v1/news?page_size=100",

@@ -1,0 +1,116 @@
+"""GET /feeds/changes.atom: the changes feed for Atom readers, withdrawals as RFC 6721 tombstones.
+
+Each piece of content appears once, as it stands after its latest change: an entry while it is
+published, an `at:deleted-entry` once it was unpublished, expired or deleted. Entry ids are tag URIs
+of the content key, so a tombstone's `ref` names the entry a reader holds. Changes younger than the
+settle time wait, as in the JSON changes feed, so the feed never moves backwards.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
+
+from search.sources import TYPES, key_for
+from site_pages.models import publicly_visible
+
+from .changes import SETTLE_SECONDS, ContentChange
+from .feeds import agency_name
+
+ATOM = "http://www.w3.org/2005/Atom"
+TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"
+ENTRIES = 100
+API_DETAIL = {"news": "/api/v1/news/{page.pk}", "procedure": "/api/v1/procedures/{page.code}"}
+
+
+def entry_id(host, key):
+    return f"tag:{host},2025:{key}"
+
+
+def latest_changes(limit=ENTRIES, now=None):
+    """The newest change of each piece of content, newest first."""
+    now = now or timezone.now()
+    settled = ContentChange.objects.filter(happened_at__lte=now - timedelta(seconds=SETTLE_SECONDS))
+    newest_ids = (
+        settled.values("key")
+        .annotate(newest=Max("pk"))
+        .order_by("-newest")
+        .values_list("newest", flat=True)[:limit]
+    )
+    return list(ContentChange.objects.filter(pk__in=list(newest_ids)).order_by("-pk"))
+
+
+def live_pages(changes):
+    """The pages still published, by content key, fetched with one query per type."""
+    wanted = {}
+    for change in changes:
+        if change.action != ContentChange.DELETED:
+            wanted.setdefault(change.type, []).append(change.page_id)
+    pages = {}
+    for kind, ids in wanted.items():
+        for page in publicly_visible(TYPES[kind].objects.filter(pk__in=ids)):
+            pages[key_for(kind, page.pk)] = page
+    return pages
+
+
+def stamp(moment):
+    return timezone.localtime(moment).isoformat()
+
+
+def changes_atom(request):
+    changes = latest_changes()
+    pages = live_pages(changes)
+    host = request.get_host().split(":")[0]
+    agency = agency_name(request)
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    xml = SimplerXMLGenerator(response, "utf-8")
+    xml.startDocument()
+    xml.startElement("feed", {"xmlns": ATOM, "xmlns:at": TOMBSTONES, "xml:lang": "vi"})
+    title = _("Content changes")
+    xml.addQuickElement("title", f"{title} – {agency}" if agency else title)
+    xml.addQuickElement("id", request.build_absolute_uri(request.path))
+    xml.addQuickElement("link", "", {"rel": "self", "href": request.build_absolute_uri(request.path)})
+    xml.addQuickElement("link", "", {"rel": "alternate", "href": request.build_absolute_uri("/")})
+    xml.addQuickElement("updated", stamp(changes[0].happened_at if changes else timezone.now()))
+    xml.startElement("author", {})
+    xml.addQuickElement("name", agency or host)
+    xml.endElement("author")
+    for change in changes:
+        page = pages.get(change.key)
+        if page is None:
+            tombstone(xml, host, change)
+        else:
+            entry(xml, request, host, change, page)
+    xml.endElement("feed")
+    xml.endDocument()
+    return response
+
+
+def tombstone(xml, host, change):
+    xml.startElement(
+        "at:deleted-entry", {"ref": entry_id(host, change.key), "when": stamp(change.happened_at)}
+    )
+    xml.addQuickElement("at:comment", _("Withdrawn from the site"))
+    xml.endElement("at:deleted-entry")
+
+
+def entry(xml, request, host, change, page):
+    xml.startElement("entry", {})
+    xml.addQuickElement("id", entry_id(host, change.key))
+    xml.addQuickElement("title", page.title)
+    xml.addQuickElement("updated", stamp(change.happened_at))
+    if page.first_published_at:
+        xml.addQuickElement("published", stamp(page.first_published_at))
+    xml.addQuickElement(
+        "link", "", {"rel": "alternate", "type": "text/html", "href": request.build_absolute_uri(page.url)}
+    )
+    if template := API_DETAIL.get(change.type):
+        api_url = request.build_absolute_uri(template.format(page=page))
+        xml.addQuickElement("link", "", {"rel": "alternate", "type": "application/json", "href": api_url})
+    xml.addQuickElement("category", "", {"term": change.type})
+    if summary := getattr(page, "summary", ""):
+        xml.addQuickElement("summary", summary)
+    xml.endElement("entry")
