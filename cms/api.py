@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from .api_params import explain
+from .api_params import explain, plain_errors
 from .api_schemas import Health
 from .health import system_health
 
@@ -98,7 +98,9 @@ def problem(request, status, title, detail=None, **extra):
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc):
-    return problem(request, 400, "Invalid request", detail=explain(exc.errors), errors=exc.errors)
+    return problem(
+        request, 400, "Invalid request", detail=explain(exc.errors), errors=plain_errors(exc.errors)
+    )
 
 
 @api.exception_handler(HttpError)

@@ -6,15 +6,43 @@ believe it had what it asked for; every endpoint therefore rejects parameters it
 
 import functools
 import inspect
+import re
+from datetime import date, datetime
+from typing import Annotated
 
-from ninja import Query
+from ninja import Path, Query
+from pydantic import BeforeValidator
 
 MAX_PAGE_SIZE = 100
 NOT_QUERY_PARAMETERS = {"request", "response"}
+LARGEST_ID = 2**63 - 1  # the database's bigint: a larger number is no id, not a server error
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _iso_only(pattern, example):
+    # pydantic would also take "0" or "1.5" as seconds since 1970; in a URL that is a typo, not a date.
+    def check(value):
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"must be a date such as {example}")
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[date, _iso_only(ISO_DATE, "2025-07-01")]
+IsoDateTime = Annotated[datetime, _iso_only(ISO_DATE_TIME, "2025-07-01T08:00:00+07:00")]
+
+
+def page_id():
+    return Path(..., ge=1, le=LARGEST_ID)
+
+
+MAX_PAGE_NUMBER = 100_000  # beyond any list here; a larger offset only overflows the database
 
 
 def page_number():
-    return Query(1, ge=1, description="Page number, from 1")
+    return Query(1, ge=1, le=MAX_PAGE_NUMBER, description="Page number, from 1")
 
 
 def page_size(default=20, maximum=MAX_PAGE_SIZE):
@@ -59,8 +87,15 @@ def explain(errors):
             sentences.append(f"{name} must be a date such as 2025-07-01")
         elif kind.startswith("datetime_"):
             sentences.append(f"{name} must be a date or a time such as 2025-07-01T08:00:00+07:00")
+        elif kind == "value_error":
+            sentences.append(f"{name} {error.get('msg', '').removeprefix('Value error, ')}")
         elif kind in ("literal_error", "enum"):
             sentences.append(f"{name} must be one of {context.get('expected')}")
         else:
             sentences.append(f"{name}: {error.get('msg', 'invalid')}")
     return "; ".join(sentences)
+
+
+def plain_errors(errors):
+    """pydantic's errors without their context objects, which are not always JSON."""
+    return [{key: error[key] for key in ("type", "loc", "msg") if key in error} for error in errors]

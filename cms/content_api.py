@@ -1,7 +1,5 @@
 """GET /api/v1/news, /categories, /procedures, /site: published content for any front end."""
 
-from datetime import date, datetime
-
 from django.http import Http404
 from django.utils import timezone
 from ninja import Query, Router
@@ -9,12 +7,13 @@ from ninja import Query, Router
 from procedure_catalog.models import ProcedurePage
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from site_pages.agency import AgencyIdentity
+from site_pages.models import publicly_visible
 from site_pages.models import published_news as site_pages_published_news
 from site_pages.taxonomy import NewsCategory
 
 from . import api_schemas as schemas
 from . import serializers
-from .api_params import page_number, page_size, strict_query
+from .api_params import IsoDate, IsoDateTime, page_id, page_number, page_size, strict_query
 
 router = Router(tags=["content"])
 
@@ -37,10 +36,19 @@ def paginate(request, queryset, present, page, size):
 
 
 def published_news():
+    from django.db.models import Prefetch
+
+    from media.models import AgencyRendition
+    from media.renditions import RENDITION_PRESETS
+
+    # Every preset of every featured image in one query: a third of a news list's time otherwise.
+    renditions = AgencyRendition.objects.filter(filter_spec__in=list(RENDITION_PRESETS.values()))
     return (
         site_pages_published_news()
         .select_related("featured_image")
-        .prefetch_related("categories", "tagged_items__tag")
+        .prefetch_related(
+            "categories", "tagged_items__tag", Prefetch("featured_image__renditions", renditions)
+        )
     )
 
 
@@ -52,9 +60,9 @@ def news_list(
     request,
     category: str | None = Query(None, description="A category slug, as /categories gives"),
     tag: str | None = None,
-    date_from: date | None = Query(None, description="Display date on or after"),
-    date_to: date | None = Query(None, description="Display date on or before"),
-    updated_since: datetime | None = Query(
+    date_from: IsoDate | None = Query(None, description="Display date on or after"),
+    date_to: IsoDate | None = Query(None, description="Display date on or before"),
+    updated_since: IsoDateTime | None = Query(
         None, description="Published or republished at or after this time (+07:00 when no offset is given)"
     ),
     page: int = page_number(),
@@ -89,7 +97,7 @@ def one_article(request, **lookup):
     response={200: schemas.NewsDetail, **schemas.ERRORS},
 )
 @strict_query
-def news_detail(request, news_id: int):
+def news_detail(request, news_id: int = page_id()):
     return one_article(request, pk=news_id)
 
 
@@ -114,9 +122,7 @@ def categories(request):
 
 
 def published_procedures():
-    return (
-        ProcedurePage.objects.live().public().filter(expired=False).select_related("field").order_by("code")
-    )
+    return publicly_visible(ProcedurePage.objects.select_related("field")).order_by("code")
 
 
 @router.get(
@@ -206,9 +212,7 @@ def procedure_notices(request, page: int = page_number(), page_size: int = page_
     from procedure_catalog.models import ProcedureNoticePage
 
     notices = (
-        ProcedureNoticePage.objects.live()
-        .public()
-        .filter(expired=False)
+        publicly_visible(ProcedureNoticePage.objects.all())
         .prefetch_related("entries__procedure")
         .order_by("-decision_date", "-pk")
     )

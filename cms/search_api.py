@@ -1,6 +1,6 @@
 """GET /api/v1/search and /api/v1/suggest: the query service over HTTP."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from django.utils import timezone
@@ -10,7 +10,7 @@ from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
 
 from . import api_schemas as schemas
-from .api_params import strict_query
+from .api_params import IsoDate, strict_query
 from .serializers import absolute
 
 router = Router(tags=["search"])
@@ -47,8 +47,8 @@ def search_view(
     sort: Literal["relevance", "date"] = "relevance",
     size: int = Query(10, ge=1, le=MAX_PAGE_SIZE, description=f"Hits per page, at most {MAX_PAGE_SIZE}"),
     after: str | None = Query(None, description="The `next` token of the previous page"),
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
 ):
     from .api import problem
 

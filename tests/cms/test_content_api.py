@@ -75,9 +75,13 @@ def test_drafts_and_private_pages_are_not_found(client, news, which):
 
 @pytest.mark.parametrize(
     ("params", "detail"),
-    [({"page_size": "101"}, "page_size must be at most 100"), ({"sort": "title"}, "unknown query parameters: sort"),
-     ({"date_from": "1/7/2025"}, "date_from must be a date"), ({"page": "0"}, "page must be 1 or more")],
-)  # fmt: skip
+    [
+        ({"page_size": "101"}, "page_size must be at most 100"),
+        ({"sort": "title"}, "unknown query parameters: sort"),
+        ({"date_from": "1/7/2025"}, "date_from must be a date"),
+        ({"page": "0"}, "page must be 1 or more"),
+    ],
+)
 def test_bad_list_parameters_are_problems(client, news, params, detail):
     response = client.get("/api/v1/news", params)
     assert response.status_code == 400
