@@ -163,6 +163,14 @@ API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR", False)
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", "")
 HEADLESS_PREVIEW_MAX_AGE = int(env_str("HEADLESS_PREVIEW_MAX_AGE", "3600"))
 
+# Webhook deliveries: per-request timeout, first retry delay (doubling up to the cap), attempts before
+# giving up (30 is about a day), and how long the delivery log keeps finished deliveries.
+WEBHOOK_TIMEOUT_SECONDS = int(env_str("WEBHOOK_TIMEOUT_SECONDS", "5"))
+WEBHOOK_BACKOFF_SECONDS = int(env_str("WEBHOOK_BACKOFF_SECONDS", "30"))
+WEBHOOK_BACKOFF_MAX_SECONDS = int(env_str("WEBHOOK_BACKOFF_MAX_SECONDS", "3600"))
+WEBHOOK_MAX_ATTEMPTS = int(env_str("WEBHOOK_MAX_ATTEMPTS", "30"))
+WEBHOOK_LOG_RETENTION_DAYS = int(env_str("WEBHOOK_LOG_RETENTION_DAYS", "30"))
+
 # How long the changes feed keeps tombstones for the portal to pick up.
 CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
 
