@@ -32,6 +32,7 @@ class CategorySerializer(serializers.Serializer):
 def declare_api_fields():
     from media.models import AgencyImage
     from procedure_catalog.models import ProcedurePage
+    from procedure_catalog.records import SCALAR_TEXT_FIELDS
     from site_pages.models import NewsArticlePage
 
     AgencyImage.api_fields = [APIField("credit")]
@@ -60,13 +61,7 @@ def declare_api_fields():
             "status",
             "status_changed_on",
             "online_level",
-            "handling_agency",
-            "authority",
-            "coordinating_agencies",
-            "where_to_submit",
-            "applicants",
-            "results",
-            "requirements",
+            *SCALAR_TEXT_FIELDS,
             "in_force_from",
             "steps",
             "channels",
