@@ -5,6 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from site_pages.public.contact import contact_en
+from site_pages.public.search import search_page
+
 from .api import api, unknown_endpoint
 from .changes_atom import changes_atom
 from .feeds import NewsFeed, NewsRss, ProceduresFeed, ProceduresRss
@@ -23,6 +26,8 @@ urlpatterns = [
     path("feeds/procedures.atom", ProceduresFeed(), name="feed-procedures-atom"),
     path("feeds/procedures.rss", ProceduresRss(), name="feed-procedures-rss"),
     path("feeds/changes.atom", changes_atom, name="feed-changes-atom"),
+    path("tim-kiem/", search_page, name="search"),
+    path("en/contact/", contact_en, name="contact-en"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
 ]
 

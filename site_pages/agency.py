@@ -18,6 +18,14 @@ class AgencyIdentity(BaseSiteSetting):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # The English contact page (/en/contact/) reads these; government sites must have one.
+    name_en = models.CharField(_("agency name in English"), max_length=255, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=255, blank=True)
+    about_en = models.TextField(
+        _("functions and duties in English"),
+        blank=True,
+        help_text=_("A short paragraph for the English contact page."),
+    )
 
     class Meta:
         verbose_name = _("agency identity")

@@ -38,16 +38,22 @@ class HomePage(AsciiSlugMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    subpage_types = ["site_pages.NewsIndexPage", "site_pages.ProcedureIndexPage"]
+    subpage_types = [
+        "site_pages.NewsIndexPage",
+        "site_pages.ProcedureIndexPage",
+        "site_pages.NoticeIndexPage",
+        "site_pages.StatisticsPage",
+        "site_pages.ContactPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = published_news()[:5]
-        return context
+        from .public.home import home_context
+
+        return home_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class NewsIndexPage(AsciiSlugMixin, Page):
@@ -62,9 +68,9 @@ class NewsIndexPage(AsciiSlugMixin, Page):
         verbose_name = _("news section")
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = published_news().child_of(self)
-        return context
+        from .public.news import news_index_context
+
+        return news_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class NewsArticlePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page):
@@ -181,17 +187,61 @@ class ProcedureIndexPage(AsciiSlugMixin, Page):
         verbose_name = _("procedures section")
 
     def get_context(self, request, *args, **kwargs):
-        from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+        from procedure_catalog.public.catalog import catalog_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context["procedures"] = (
-            ProcedurePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("field")
-            .order_by("field__name", "code")
-        )
-        context["notices"] = (
-            ProcedureNoticePage.objects.child_of(self).live().public().order_by("-decision_date")
-        )
-        return context
+        return catalog_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class NoticeIndexPage(AsciiSlugMixin, Page):
+    """Lists every published announcement decision, wherever in the tree it lives."""
+
+    base_form_class = AgencyPageForm
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["site_pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("announcements section")
+
+    def get_context(self, request, *args, **kwargs):
+        from procedure_catalog.public.notices import notice_index_context
+
+        return notice_index_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class StatisticsPage(AsciiSlugMixin, Page):
+    """Dossier statistics with charts, from the statistics the agency enters or imports."""
+
+    base_form_class = AgencyPageForm
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["site_pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("statistics page")
+
+    def get_context(self, request, *args, **kwargs):
+        from procedure_catalog.public.statistics import statistics_context
+
+        return statistics_context(self, request, super().get_context(request, *args, **kwargs))
+
+
+class ContactPage(AsciiSlugMixin, Page):
+    """Organisation and contacts, from the agency identity; /en/contact/ is its English version."""
+
+    base_form_class = AgencyPageForm
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["site_pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact page")

@@ -12,6 +12,13 @@ AGENCY = {
     "address": "Tổ 2, phường Chiềng Lề, tỉnh Sơn La (địa chỉ minh họa)",
     "phone": "0212 0000 000 (minh họa)",
     "email": "lienhe@example.gov.vn",
+    "name_en": "Department of Ethnic Minority and Religious Affairs of Son La Province",
+    "address_en": "Group 2, Chieng Le Ward, Son La Province (illustrative address)",
+    "about_en": (
+        "The Department advises the Provincial People's Committee on ethnic minority and religious "
+        "affairs, carries out ethnic policies in Son La's mountain communes, and handles the "
+        "administrative procedures of its field."
+    ),
 }
 
 DEMO_NOTE = (
@@ -32,6 +39,27 @@ NEWS_INDEX = {
     "title": "Tin tức – sự kiện",
     "slug": "tin-tuc",
     "introduction": "Hoạt động của Sở và công tác dân tộc trên địa bàn tỉnh.",
+}
+
+NOTICE_INDEX = {
+    "title": "Thông báo",
+    "slug": "thong-bao",
+    "introduction": "Quyết định công bố thủ tục hành chính mới, sửa đổi, bổ sung và bãi bỏ.",
+}
+
+STATISTICS_PAGE = {
+    "title": "Thống kê hồ sơ",
+    "slug": "thong-ke",
+    "introduction": "Số hồ sơ tiếp nhận, giải quyết và tỷ lệ giải quyết đúng hạn theo từng kỳ.",
+}
+
+CONTACT_PAGE = {
+    "title": "Liên hệ",
+    "slug": "lien-he",
+    "introduction": (
+        "<p>Sở Dân tộc và Tôn giáo tham mưu cho Ủy ban nhân dân tỉnh về công tác dân tộc, tín "
+        "ngưỡng, tôn giáo và giải quyết thủ tục hành chính thuộc lĩnh vực được giao.</p>"
+    ),
 }
 
 PROCEDURE_INDEX = {

@@ -20,7 +20,15 @@ from procedure_catalog.formats.national import record_from_national
 from procedure_catalog.importer import import_one
 from procedure_catalog.models import NoticeEntry, ProcedureNoticePage, ProcedurePage
 from site_pages.agency import AgencyIdentity
-from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
+from site_pages.models import (
+    ContactPage,
+    HomePage,
+    NewsArticlePage,
+    NewsIndexPage,
+    NoticeIndexPage,
+    ProcedureIndexPage,
+    StatisticsPage,
+)
 from site_pages.taxonomy import NewsCategory
 
 from . import content
@@ -48,6 +56,9 @@ def load_demo(with_users):
     news = ensure_child(home, NewsIndexPage, content.NEWS_INDEX, report)
     procedures_section = ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
     ensure_procedures(procedures_section, report)
+    ensure_child(home, NoticeIndexPage, content.NOTICE_INDEX, report)
+    ensure_child(home, StatisticsPage, content.STATISTICS_PAGE, report)
+    ensure_child(home, ContactPage, content.CONTACT_PAGE, report)
     ensure_statistics(report)
     for number, article in enumerate(content.ARTICLES):
         ensure_article(news, article, number, report)

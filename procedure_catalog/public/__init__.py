@@ -1,0 +1,1 @@
+"""What citizens see: the context behind the procedure catalogue, announcements and statistics pages."""
