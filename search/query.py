@@ -223,11 +223,20 @@ def present(hit):
         "codes": source.get("codes", []),
         "status": source.get("status"),
         "highlight": {
-            name: (highlight.get(name) or highlight.get(f"{name}.folded") or [None])[0]
+            name: fragment
             for name in ("title", "summary", "body")
-            if highlight.get(name) or highlight.get(f"{name}.folded")
+            if (fragment := best_fragment(highlight.get(name), highlight.get(f"{name}.folded")))
         },
     }
+
+
+def best_fragment(exact, folded):
+    """The fragment marking more of the query: typed without diacritics, "nguoi co uy tin" matches
+    the exact field only at "uy", but the folded field at every word. Exact wins a tie."""
+    candidates = [fragments[0] for fragments in (exact, folded) if fragments]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda fragment: fragment.count("<mark>"))
 
 
 def encode_after(sort_values):

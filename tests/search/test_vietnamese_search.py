@@ -146,3 +146,11 @@ def test_an_administrators_new_abbreviation_counts_at_once_without_reindexing(co
     assert corpus["dong"].title not in titles("DBM")
     Abbreviation.objects.create(short="DBM", expansion="đồng bào Mông")
     assert corpus["dong"].title in titles("DBM")
+
+
+def test_highlight_marks_every_word_of_a_query_typed_without_marks(corpus):
+    (hit,) = search(SearchRequest(q="nguoi co uy tin")).hits
+    assert (
+        hit["highlight"]["title"]
+        == "Thủ tục thay thế <mark>người</mark> <mark>có</mark> <mark>uy</mark> <mark>tín</mark>"
+    )
