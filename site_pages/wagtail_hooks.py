@@ -1,4 +1,6 @@
+from django.http import Http404
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 
@@ -6,3 +8,12 @@ from wagtail import hooks
 @hooks.register("insert_editor_js")
 def vietnamese_slugs():
     return format_html('<script src="{}"></script>', static("site_pages/js/vietnamese-slug.js"))
+
+
+@hooks.register("before_serve_page")
+def not_after_expiry(page, request, serve_args, serve_kwargs):
+    """Between a page's expiry time and the scheduler's next run Wagtail still serves it; the API,
+    feeds and search already hide it, so the public page does too."""
+    expire_at = getattr(page, "expire_at", None)
+    if expire_at is not None and expire_at <= timezone.now():
+        raise Http404
