@@ -92,6 +92,11 @@ class ProcedurePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, Pag
         verbose_name = _("administrative procedure")
         verbose_name_plural = _("administrative procedures")
 
+    def get_context(self, request, *args, **kwargs):
+        from .public.procedure import procedure_context
+
+        return procedure_context(self, request, super().get_context(request, *args, **kwargs))
+
 
 class ProcedureNoticePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, Page):
     """An announcement decision (quyết định công bố) listing new, amended and abolished procedures."""
@@ -117,6 +122,11 @@ class ProcedureNoticePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearc
 
     class Meta:
         verbose_name = _("procedure announcement")
+
+    def get_context(self, request, *args, **kwargs):
+        from .public.notices import notice_context
+
+        return notice_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 class NoticeEntry(Orderable):

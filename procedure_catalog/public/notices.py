@@ -1,4 +1,19 @@
-"""The announcements list: every published decision, newest first."""
+"""The announcements list (every published decision, newest first) and one decision's page."""
+
+from django.db.models import Count, Q
+
+from ..vocabulary import NoticeChange
+from .paging import paginate
+
+PER_PAGE = 20
+
+
+def with_change_counts(notices):
+    return notices.annotate(
+        new_count=Count("entries", filter=Q(entries__change=NoticeChange.NEW)),
+        amended_count=Count("entries", filter=Q(entries__change=NoticeChange.AMENDED)),
+        abolished_count=Count("entries", filter=Q(entries__change=NoticeChange.ABOLISHED)),
+    )
 
 
 def notice_index_context(page, request, context):
@@ -6,5 +21,31 @@ def notice_index_context(page, request, context):
 
     from ..models import ProcedureNoticePage
 
-    context["notices"] = publicly_visible(ProcedureNoticePage.objects.all()).order_by("-decision_date", "-pk")
+    notices = with_change_counts(publicly_visible(ProcedureNoticePage.objects.all())).order_by(
+        "-decision_date", "-pk"
+    )
+    pages = paginate(request, notices, PER_PAGE)
+    context.update(pages=pages, notices=pages.page.object_list)
+    return context
+
+
+def notice_context(page, request, context):
+    """The decision's entries, each procedure linked only while its page is public, and breadcrumbs
+    through the announcements list, where citizens look for decisions (the page itself lives under
+    the catalogue in the tree)."""
+    from site_pages.models import HomePage, NoticeIndexPage, publicly_visible
+
+    from ..models import ProcedurePage
+
+    entries = list(page.entries.select_related("procedure").order_by("sort_order", "pk"))
+    public = set(
+        publicly_visible(ProcedurePage.objects.filter(pk__in=[e.procedure_id for e in entries])).values_list(
+            "pk", flat=True
+        )
+    )
+    context.update(
+        entries=[(entry, entry.procedure_id in public) for entry in entries],
+        home=publicly_visible(HomePage.objects.ancestor_of(page)).first(),
+        notice_index=publicly_visible(NoticeIndexPage.objects.all()).first(),
+    )
     return context
