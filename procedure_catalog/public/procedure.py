@@ -102,6 +102,11 @@ def procedure_context(page, request, context):
     context.update(
         channels=channels,
         channel_notes=any(row.note for row in channels),
+        # Imported records often carry only number and title; columns nobody filled in are left out.
+        legal_columns={
+            name: any(block.value[name] for block in page.legal_bases)
+            for name in ("issuer", "issued_on", "effective_on")
+        },
         announcements=entries,
         changed_by=changed_by,
         upcoming_change=min(upcoming, key=lambda e: e.effective_on) if upcoming else None,

@@ -290,6 +290,7 @@ def test_procedure_page_reads_like_the_national_portal(client, section, fields):
     assert "alert--warning" not in body, "a procedure in force carries no warning"
     assert 'aria-current="page"' in body and 'href="/thu-tuc-hanh-chinh/"' in body, "breadcrumbs"
     assert "procedure_catalog/css/procedures.css" in body
+    assert "data-print" in body and "site_pages/js/article-tools.js" in body, "a print button, once JS runs"
 
 
 def announce(section, number, decision_date, entries, publish=True):
