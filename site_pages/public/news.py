@@ -1,8 +1,66 @@
 """The news list: newest first, by category, a page at a time."""
 
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
 from ..models import published_news
+from ..taxonomy import NewsCategory
+from .pictures import with_pictures
+
+PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class CategoryLink:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+def category_links(page, articles, chosen):
+    """'All' and each category that has articles in this section, with how many."""
+    in_section = Q(newsarticlepage__in=articles.values("pk"))
+    categories = (
+        NewsCategory.objects.annotate(n=Count("newsarticlepage", filter=in_section, distinct=True))
+        .filter(n__gt=0)
+        .order_by("sort_order", "name")
+    )
+    base = page.url
+    return [
+        CategoryLink(_("All categories"), articles.count(), base, chosen is None),
+        *(
+            CategoryLink(category.name, category.n, f"{base}?category={category.slug}", category == chosen)
+            for category in categories
+        ),
+    ]
+
+
+def chosen_category(request):
+    slug = request.GET.get("category")
+    if not slug:
+        return None
+    # A category that was renamed or removed answers 404 rather than silently showing everything.
+    category = NewsCategory.objects.filter(slug=slug).first()
+    if category is None:
+        raise Http404("unknown category")
+    return category
 
 
 def news_index_context(page, request, context):
-    context["articles"] = published_news().child_of(page)
+    from procedure_catalog.public.paging import paginate
+
+    articles = published_news().child_of(page)
+    chosen = chosen_category(request)
+    listed = articles.filter(categories=chosen) if chosen else articles
+    context.update(
+        categories=category_links(page, articles, chosen),
+        category=chosen,
+        # An out-of-range or garbled ?page= shows the last or first page: an old link still lands
+        # somewhere useful after articles are withdrawn.
+        pages=paginate(request, with_pictures(listed, "card"), PER_PAGE),
+    )
     return context

@@ -1,4 +1,6 @@
 from django import template
+from django.utils import numberformat
+from django.utils.formats import get_format
 
 from site_pages.public.chrome import main_menu
 
@@ -10,3 +12,30 @@ def main_menu_items(context):
     """{% main_menu_items as items %}: (item, aria-current value or None) for each main menu link."""
     request = context.get("request")
     return main_menu(request.path if request else "")
+
+
+@register.filter
+def tel_href(phone):
+    """The digits of a phone number as a tel: address ("0212 3852 025" -> "tel:02123852025"), or ""
+    when the text holds too few digits to dial (a note such as "xem trang liên hệ")."""
+    text = str(phone or "")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) < 6:
+        return ""
+    return "tel:" + ("+" if text.lstrip().startswith("+") else "") + digits
+
+
+@register.filter
+def grouped(number):
+    """A count as Vietnamese write it, 12.345: Django's Vietnamese formats leave out the grouping
+    (NUMBER_GROUPING is 0), so floatformat:"g" and intcomma print 12345."""
+    if number is None or number == "":
+        return ""
+    return numberformat.format(
+        number,
+        get_format("DECIMAL_SEPARATOR"),
+        decimal_pos=0,
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )
