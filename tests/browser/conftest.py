@@ -21,15 +21,26 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(django_db_setup):
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (the CI script installs it)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    migrated_data = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     # Playwright's sync API keeps an event loop in this thread while the browser is open; the
     # tests' own ORM calls stay synchronous, which Django would otherwise refuse.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        # With a loop running, asgiref gives this thread other connection objects (thread-critical
+        # locals follow the context then), which lack the migrations' data that serialized_rollback
+        # restores: the second test of a module would start from an empty database without it.
+        for alias, data in migrated_data.items():
+            connections[alias]._test_serialized_contents = data
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
