@@ -108,14 +108,14 @@ def read_state(query):
         if values:
             filters[kind.param] = values
     state = SearchState(
-        q=query.get("q", ""),
+        q=query.get("q", "")[:200],
         filters=filters,
         sort=query.get("sort", "relevance"),
         after=query.get("after", ""),
         back=tuple(query.getlist("back")),
     )
     if len(state.back) >= MAX_PAGES or (state.back and not state.after):
-        raise InvalidSearch("too many pages")
+        raise InvalidSearch("back is not a trail this page gave")
     return state
 
 
