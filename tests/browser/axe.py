@@ -56,7 +56,8 @@ def axe_source():
 
 
 def run_axe(page):
-    """The page's WCAG 2.x A/AA violations, as axe-core reports them.
+    """axe-core's findings on the page for WCAG 2.x A/AA: `violations`, and `incomplete` (what it
+    could not decide, such as contrast over a picture, for a person to look at).
 
     add_script_tag inserts an inline script: under the site's Content-Security-Policy the page's
     browser context must be created with bypass_csp=True.
@@ -67,7 +68,7 @@ def run_axe(page):
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         WCAG_TAGS,
     )
-    return results["violations"]
+    return {"violations": results["violations"], "incomplete": results["incomplete"]}
 
 
 def blocking(violations):
