@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from opensearchpy.exceptions import RequestError
 
 from .abbreviations import query_variants
 from .client import get_client
@@ -66,6 +67,12 @@ class SearchResponse:
 def search(request):
     try:
         return engine_search(request)
+    except RequestError as error:
+        # The engine refused the query itself: with a forged `after` of the right shape but wrong
+        # types that is the client's mistake, not an outage to hide behind the database search.
+        if request.after:
+            raise InvalidSearch("after is not a token this service gave") from error
+        return database_search(request)
     except ENGINE_ERRORS:
         return database_search(request)
 

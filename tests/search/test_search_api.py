@@ -42,3 +42,15 @@ def test_autocomplete_endpoint(client, search_index):
     search_index.sync()
     suggestions = client.get("/api/v1/suggest", {"q": "dang ky"}).json()["suggestions"]
     assert suggestions[0]["title"] == "Đăng ký sinh hoạt tôn giáo tập trung"
+
+
+def test_a_forged_after_token_is_a_bad_request_not_an_outage(client, search_index):
+    import base64
+    import json
+
+    NewsArticlePageFactory(title="Hội nghị người có uy tín")
+    search_index.sync()
+    forged = base64.urlsafe_b64encode(json.dumps(["not-a-score", "x", "y"]).encode()).decode()
+    response = client.get("/api/v1/search", {"q": "uy tin", "after": forged})
+    assert response.status_code == 400
+    assert "not a token" in response.json()["detail"]
