@@ -192,8 +192,8 @@ class ProcedureIndexPage(AsciiSlugMixin, Page):
         return catalog_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class NoticeIndexPage(AsciiSlugMixin, Page):
-    """Lists every published announcement decision, wherever in the tree it lives."""
+class SingleSectionPage(AsciiSlugMixin, Page):
+    """A section that exists once, under the home page, with an introduction and no child pages."""
 
     base_form_class = AgencyPageForm
     introduction = models.TextField(_("introduction"), blank=True)
@@ -202,6 +202,13 @@ class NoticeIndexPage(AsciiSlugMixin, Page):
     parent_page_types = ["site_pages.HomePage"]
     subpage_types = []
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class NoticeIndexPage(SingleSectionPage):
+    """Lists every published announcement decision, wherever in the tree it lives."""
 
     class Meta:
         verbose_name = _("announcements section")
@@ -212,16 +219,8 @@ class NoticeIndexPage(AsciiSlugMixin, Page):
         return notice_index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class StatisticsPage(AsciiSlugMixin, Page):
+class StatisticsPage(SingleSectionPage):
     """Dossier statistics with charts, from the statistics the agency enters or imports."""
-
-    base_form_class = AgencyPageForm
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["site_pages.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("statistics page")
@@ -232,16 +231,10 @@ class StatisticsPage(AsciiSlugMixin, Page):
         return statistics_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class ContactPage(AsciiSlugMixin, Page):
+class ContactPage(SingleSectionPage):
     """Organisation and contacts, from the agency identity; /en/contact/ is its English version."""
 
-    base_form_class = AgencyPageForm
     introduction = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["site_pages.HomePage"]
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("contact page")
