@@ -79,8 +79,9 @@ def related_for(kind, pages):
 
 def _news(page, related=None):
     if related is None:
-        tag_names = [tag.name for tag in page.tags.all()]
-        category_names = [category.name for category in page.categories.all()]
+        # Sorted as in the chunked path below, or reconciliation would call every such page stale.
+        tag_names = sorted(tag.name for tag in page.tags.all())
+        category_names = sorted(category.name for category in page.categories.all())
     else:
         tag_names = sorted(related["tags"].get(page.pk, []))
         category_names = sorted(related["categories"].get(page.pk, []))
