@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value a deployer may change comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security_headers.ContentSecurityPolicyMiddleware",
     "cms.api_middleware.ApiAccessMiddleware",
     # ETag on every GET answer and 304 when it matches: feed readers and the portal poll often.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -60,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -98,6 +103,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that pair for
+# AXES_COOLOFF_MINUTES; other accounts, and the same account from elsewhere, still sign in. Counts are
+# kept in the database, so every web worker sees them. `manage.py axes_reset_username <name>` unlocks.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A correct password clears the count, so occasional typos never add up to a lockout.
+AXES_RESET_ON_SUCCESS = True
+# The client's address as the API's rate limit sees it (X-Forwarded-For only behind a trusted proxy).
+AXES_CLIENT_IP_CALLABLE = "cms.api_middleware.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.login_throttling.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from site_pages.agency import AgencyIdentity
@@ -48,7 +49,8 @@ def test_load_demo_twice_builds_the_same_site(settings, client):
     for username in ("admin", "bientap", "lanhdao", "quantri"):
         password = first_output.split(f"  {username} / ")[1].split()[0]
         assert f"  {username} / {password}" in second_output
-        assert client.login(username=username, password=password)
+        # django-axes needs a request to count attempts against; the test client passes none itself.
+        assert client.login(request=HttpRequest(), username=username, password=password)
     assert get_user_model().objects.get(username="lanhdao").groups.get().name == "Lãnh đạo duyệt"
 
 
