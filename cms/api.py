@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
@@ -75,6 +76,7 @@ TITLES_VI = {
     "Invalid search": "Yêu cầu tìm kiếm không hợp lệ",
     "Invalid cursor": "Con trỏ không hợp lệ",
     "Not found": "Không tìm thấy",
+    "Service unavailable": "Dịch vụ tạm thời gián đoạn",
     "Invalid preview token": "Mã xem trước không hợp lệ",
     "Preview expired": "Bản xem trước đã hết hạn",
 }
@@ -106,6 +108,19 @@ def on_validation_error(request, exc):
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
     return problem(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def on_database_outage(request, exc):
+    from .database_outage import RETRY_AFTER_SECONDS
+
+    response = problem(
+        request, 503, "Service unavailable", detail="The database cannot be reached; try again shortly."
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @api.exception_handler(Http404)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.database_outage.DatabaseOutageMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "cms.api_middleware.ApiAccessMiddleware",
     # ETag on every GET answer and 304 when it matches: feed readers and the portal poll often.
@@ -93,7 +94,8 @@ DATABASE_URL = env_str("DATABASE_URL")
 if not DATABASE_URL:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Health checks: a connection that died with a database restart is replaced on the next request.
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web process, the search worker, the webhook sender and the scheduler all write. SQLite's
     # default (deferred transactions, rollback journal, 5 s) makes an editor's save fail with
