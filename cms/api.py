@@ -1,5 +1,6 @@
 """The public JSON API, version 1. Errors are RFC 7807 problem documents."""
 
+import functools
 import json
 from pathlib import Path
 
@@ -23,6 +24,12 @@ class DocumentedAPI(NinjaAPI):
 
     def get_openapi_operation_id(self, operation):
         return operation.view_func.__name__
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            pattern.callback = method_not_allowed_as_problem(pattern.callback)
+        return patterns
 
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
@@ -79,6 +86,7 @@ TITLES_VI = {
     "Service unavailable": "Dịch vụ tạm thời gián đoạn",
     "Invalid preview token": "Mã xem trước không hợp lệ",
     "Preview expired": "Bản xem trước đã hết hạn",
+    "Method not allowed": "Phương thức không được hỗ trợ",
 }
 
 
@@ -96,6 +104,23 @@ def problem(request, status, title, detail=None, **extra):
     response = api.create_response(request, body, status=status)
     response["Content-Type"] = PROBLEM_CONTENT_TYPE
     return response
+
+
+def method_not_allowed_as_problem(view):
+    """ninja answers a method an endpoint does not take (POST to a GET endpoint) with a bare text/html
+    405; a client of this API reads problems, so it gets one, with the Allow header kept."""
+
+    @functools.wraps(view)
+    def answered(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405 or response.get("Content-Type") == PROBLEM_CONTENT_TYPE:
+            return response
+        allowed = response["Allow"]
+        explained = problem(request, 405, "Method not allowed", detail=f"This endpoint takes {allowed} only")
+        explained["Allow"] = allowed
+        return explained
+
+    return answered
 
 
 @api.exception_handler(ValidationError)

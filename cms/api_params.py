@@ -65,9 +65,20 @@ def strict_query(view):
                 "Invalid request",
                 detail=f"unknown query parameters: {', '.join(sorted(unknown))}",
             )
-        return view(request, *args, **kwargs)
+        return view(request, *args, **{name: without_nul(value) for name, value in kwargs.items()})
 
     return checked
+
+
+def without_nul(value):
+    """PostgreSQL refuses a NUL in text with an error, a server error if one reached it from a URL. No
+    name, slug or code holds one, so it becomes U+FFFD, the mark of what could not be read: a lookup
+    finds nothing (404, an empty list) as it would have with the NUL, and the string stays valid."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
 
 
 def explain(errors):

@@ -8,6 +8,7 @@ and when the engine cannot answer the database does, marked `degraded`.
 import base64
 import binascii
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -44,7 +45,9 @@ class SearchRequest:
     after: str | None = None
 
     def __post_init__(self):
-        self.q = unicodedata.normalize("NFC", self.q or "").strip()[:200]
+        # A NUL is no part of any word, and the database search (when the engine is down) would pass it
+        # to PostgreSQL, which refuses one in text with an error.
+        self.q = unicodedata.normalize("NFC", self.q or "").replace("\x00", " ").strip()[:200]
         if not 1 <= self.size <= MAX_PAGE_SIZE:
             raise InvalidSearch(f"size must be between 1 and {MAX_PAGE_SIZE}")
         if self.sort not in ("relevance", "date"):
@@ -253,11 +256,22 @@ def encode_after(sort_values):
 def decode_after(token):
     try:
         values = json.loads(base64.urlsafe_b64decode(token.encode()))
-    except (ValueError, binascii.Error) as error:
+    except (ValueError, binascii.Error, RecursionError) as error:  # RecursionError: "[[[[…" nested
         raise InvalidSearch("after is not a token this service gave") from error
-    if not isinstance(values, list):
+    # Only what encode_after writes: one sort value (a score, a date, a key) per sort field. The engine
+    # answers some other forged values (huge numbers, nested lists) with a 500, not a 400, which
+    # search() would take for an outage and answer from the database.
+    if not isinstance(values, list) or not 1 <= len(values) <= 3 or not all(map(sort_value, values)):
         raise InvalidSearch("after is not a token this service gave")
     return values
+
+
+def sort_value(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**63
+    return isinstance(value, str) or (isinstance(value, float) and math.isfinite(value))
 
 
 def did_you_mean(q, suggest):
