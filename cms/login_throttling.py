@@ -1,9 +1,25 @@
 """The answer to a locked-out admin login (django-axes counts the failures, see AXES_* in settings)."""
 
+import ipaddress
 import math
 
 from axes.helpers import get_cool_off
 from django.template.response import TemplateResponse
+
+from .api_middleware import client_address
+
+
+def client_ip(request):
+    """The address failures are counted by: the API's notion of the client, when it is an address.
+
+    A request without one (a login made in code, a proxy header that is not an address) counts
+    under no address rather than failing: the database column only takes real addresses.
+    """
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -121,7 +121,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # A correct password clears the count, so occasional typos never add up to a lockout.
 AXES_RESET_ON_SUCCESS = True
 # The client's address as the API's rate limit sees it (X-Forwarded-For only behind a trusted proxy).
-AXES_CLIENT_IP_CALLABLE = "cms.api_middleware.client_address"
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.login_throttling.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
