@@ -12,7 +12,7 @@ AWARDS = "Thi đua, khen thưởng"
 COMPLAINTS = "Giải quyết khiếu nại, tố cáo"
 
 
-def _record(
+def national_record(
     code, name, field, level, online, days, steps, papers, legal, fee=None, status="ACTIVE", agency=None
 ):
     return {
@@ -78,7 +78,7 @@ FILE_AND_DECIDE = [
 ]
 
 PROCEDURES = [
-    _record(
+    national_record(
         "1.012223",
         "Thủ tục đưa ra khỏi danh sách, thay thế, bổ sung người có uy tín",
         ETHNIC,
@@ -89,7 +89,7 @@ PROCEDURES = [
         [("Văn bản đề nghị (Mẫu 02 Phụ lục II)", 0), ("Biên bản họp thôn (Mẫu 06 Phụ lục II)", 0)],
         [QD12, QD28],
     ),
-    _record(
+    national_record(
         "1.900101",
         "Thủ tục công nhận người có uy tín trong đồng bào dân tộc thiểu số",
         ETHNIC,
@@ -100,7 +100,7 @@ PROCEDURES = [
         [("Biên bản họp bình chọn", 0), ("Danh sách đề nghị công nhận", 0)],
         [QD12, QD28],
     ),
-    _record(
+    national_record(
         "1.900102",
         "Thủ tục hỗ trợ người có uy tín khi ốm đau, gặp khó khăn",
         ETHNIC,
@@ -111,7 +111,7 @@ PROCEDURES = [
         [("Đơn đề nghị hỗ trợ", 0), ("Giấy ra viện hoặc giấy xác nhận", 1)],
         [QD12],
     ),
-    _record(
+    national_record(
         "1.900103",
         "Thủ tục thăm hỏi, động viên người có uy tín",
         ETHNIC,
@@ -122,7 +122,7 @@ PROCEDURES = [
         [("Tờ trình của UBND cấp xã", 0)],
         [QD12],
     ),
-    _record(
+    national_record(
         "1.900201",
         "Thủ tục đăng ký sinh hoạt tôn giáo tập trung",
         RELIGION,
@@ -133,7 +133,7 @@ PROCEDURES = [
         [("Văn bản đăng ký", 0), ("Danh sách tín đồ", 0), ("Giấy tờ hợp pháp về địa điểm", 1)],
         [LUAT_TN],
     ),
-    _record(
+    national_record(
         "1.900202",
         "Thủ tục đề nghị tổ chức lễ hội tín ngưỡng",
         RELIGION,
@@ -144,7 +144,7 @@ PROCEDURES = [
         [("Văn bản đề nghị", 0), ("Chương trình lễ hội", 0)],
         [LUAT_TN],
     ),
-    _record(
+    national_record(
         "1.900203",
         "Thủ tục thông báo người được phong phẩm hoặc suy cử làm chức sắc",
         RELIGION,
@@ -155,7 +155,7 @@ PROCEDURES = [
         [("Văn bản thông báo", 0), ("Tóm tắt quá trình hoạt động tôn giáo", 0)],
         [LUAT_TN],
     ),
-    _record(
+    national_record(
         "1.900204",
         "Thủ tục đăng ký sửa đổi hiến chương của tổ chức tôn giáo",
         RELIGION,
@@ -166,7 +166,7 @@ PROCEDURES = [
         [("Văn bản đề nghị", 0), ("Hiến chương sửa đổi", 0)],
         [LUAT_TN],
     ),
-    _record(
+    national_record(
         "1.900301",
         "Thủ tục đề nghị tặng Kỷ niệm chương “Vì sự nghiệp phát triển các dân tộc”",
         AWARDS,
@@ -177,7 +177,7 @@ PROCEDURES = [
         [("Tờ trình đề nghị", 0), ("Bản tóm tắt thành tích", 0)],
         [TT01],
     ),
-    _record(
+    national_record(
         "1.900302",
         "Thủ tục tặng Bằng khen của Chủ tịch UBND tỉnh về công tác dân tộc",
         AWARDS,
@@ -188,7 +188,7 @@ PROCEDURES = [
         [("Tờ trình đề nghị", 0), ("Báo cáo thành tích", 0)],
         [TT01],
     ),
-    _record(
+    national_record(
         "1.900401",
         "Thủ tục giải quyết khiếu nại lần đầu",
         COMPLAINTS,
@@ -199,7 +199,7 @@ PROCEDURES = [
         [("Đơn khiếu nại", 0), ("Tài liệu, chứng cứ kèm theo", 1)],
         [LUAT_KN],
     ),
-    _record(
+    national_record(
         "1.900402",
         "Thủ tục giải quyết tố cáo",
         COMPLAINTS,
