@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that reads the method, so a HEAD gets a GET's ETag, caching and rate limit.
+    "cms.head_requests.HeadAsGetMiddleware",
     "cms.database_outage.DatabaseOutageMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
     "cms.api_middleware.ApiAccessMiddleware",
