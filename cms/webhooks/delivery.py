@@ -106,13 +106,22 @@ def send(delivery, subscriber, timeout):
             return Outcome(delivered=True, status_code=response.status)
     except urllib.error.HTTPError as answer:
         with answer:
-            detail = answer.read(300).decode("utf-8", "replace").strip()
+            cut_off = None
+            try:
+                detail = answer.read(300).decode("utf-8", "replace").strip()
+            except (HTTPException, OSError, ValueError) as failure:
+                # The status arrived but the body stalled past the timeout or broke off. Left
+                # uncaught this escaped send() and ended the worker; the status is answer enough.
+                cut_off = failure
+                detail = f"the body never arrived ({type(failure).__name__}: {failure})"
             if 300 <= answer.code < 400:
                 detail = f"redirect to {answer.headers.get('Location', '?')} not followed; update the URL"
             return Outcome(
                 status_code=answer.code,
                 error=f"HTTP {answer.code} {answer.reason}: {detail}"[:1000],
                 retry_after=_seconds(answer.headers.get("Retry-After")),
+                # A subscriber that stalls mid-answer would cost a timeout per delivery, as a dead one would.
+                unreachable=cut_off is not None,
             )
     except (urllib.error.URLError, HTTPException, OSError, ValueError) as failure:
         reason = getattr(failure, "reason", failure)
