@@ -92,3 +92,12 @@ class ProcedureIndexPageFactory(PageFactory):
     title = "Thủ tục hành chính"
     slug = "thu-tuc-hanh-chinh"
     parent = factory.SubFactory(HomePageFactory)
+
+
+class WebhookSubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cms.WebhookSubscriber"
+
+    name = factory.Sequence(lambda n: f"Cổng thông tin tỉnh {n}")
+    url = "http://127.0.0.1:9/hook"  # the discard port: nothing listens, so a forgotten test sends nowhere
+    events = factory.LazyFunction(lambda: ["publish", "unpublish", "delete"])

@@ -25,8 +25,12 @@ from django.utils import timezone
 
 from cms.webhooks.models import WebhookDelivery
 from cms.webhooks.signing import verify_signature
-from tests.cms.test_webhooks import WebhookSubscriberFactory
-from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, UserFactory
+from tests.factories import (
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    UserFactory,
+    WebhookSubscriberFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
-import factory
 import pytest
 import time_machine
 from django.core.management import call_command
@@ -23,18 +22,15 @@ from cms.webhooks.models import WebhookDelivery, WebhookSubscriber
 from cms.webhooks.signing import sign, verify_signature
 from site_pages.editorial_roles import ADMINISTRATORS, EDITORS
 from site_pages.models import NewsArticlePage
-from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, UserFactory, role_user
+from tests.factories import (
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    UserFactory,
+    WebhookSubscriberFactory,
+    role_user,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-class WebhookSubscriberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = WebhookSubscriber
-
-    name = factory.Sequence(lambda n: f"Cổng thông tin tỉnh {n}")
-    url = "http://127.0.0.1:9/hook"
-    events = factory.LazyFunction(lambda: ["publish", "unpublish", "delete"])
 
 
 class Receiver:
