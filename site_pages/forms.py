@@ -1,11 +1,13 @@
-"""The page editor's form: an ASCII slug is derived on the server too, not only by the browser."""
+"""The page editor's form: an ASCII slug is derived on the server too, not only by the browser, and a save
+based on a revision someone else has since replaced is refused (edit_conflicts.py)."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .edit_conflicts import EditConflictGuard
 from .slugs import ascii_slug
 
 
-class AgencyPageForm(WagtailAdminPageForm):
+class AgencyPageForm(EditConflictGuard, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
