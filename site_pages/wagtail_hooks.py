@@ -4,6 +4,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .edit_serialization import AgencyPageViewSet
+
+
+@hooks.register("register_admin_viewset")
+def serialized_page_saves():
+    # Registered after Wagtail's own viewset for Page (its hook has order -1), so this one is used.
+    return AgencyPageViewSet()
+
 
 @hooks.register("insert_editor_js")
 def vietnamese_slugs():
