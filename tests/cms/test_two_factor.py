@@ -2,9 +2,11 @@
 
 import base64
 import datetime
+import io
 from urllib.parse import quote
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
@@ -273,3 +275,13 @@ def test_the_code_page_never_sends_anyone_to_another_site(client):
     sign_in(client, editor)
     answer = enter_code(client, code_at(device), next_url="https://lua-dao.example/admin/")
     assert answer.status_code == 302 and answer.url == reverse("wagtailadmin_home")
+
+
+def test_an_administrator_can_remove_a_lost_phone_from_the_command_line(client):
+    editor = role_user(EDITORS)
+    enrolled(editor)
+    call_command("two_factor_reset", editor.username, stdout=io.StringIO())
+    sign_in(client, editor)
+    assert client.get(PAGES).status_code == 200
+    with pytest.raises(CommandError):
+        call_command("two_factor_reset", "khong-ton-tai", stdout=io.StringIO())
