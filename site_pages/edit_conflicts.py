@@ -151,7 +151,7 @@ class EditConflictGuard:
         if theirs is None:
             return
         if self.data.get(KEEP_MINE_FIELD) == RevisionMark.of(theirs).encode():
-            return  # they chose, having seen exactly this revision, to save theirs over it
+            return  # having seen exactly this revision, they chose to save their version after it
         self.add_error(None, conflict_message(theirs))
         self.fields[KEEP_MINE_FIELD].widget.conflict = {
             "by": saved_by(theirs),

@@ -104,6 +104,11 @@ def test_a_save_from_a_form_older_than_someone_elses_save_is_refused_until_they_
     assert a_revision.user == first.user
     assert a_revision.as_object().summary == "Tóm tắt do A sửa."
     assert "Tóm tắt do A sửa." in second.client.get(edit_url(article)).content.decode()
+    # The warning links to what A changed since B opened the page.
+    compare = WagtailTestUtils.get_soup(refused.content.decode()).select_one("#edit-conflict a")["href"]
+    comparison = second.client.get(compare)
+    assert comparison.status_code == 200
+    assert "Đoạn của A." in comparison.content.decode()
 
     # B looks at A's version, ticks "Keep my version" and saves again: a new revision, A's kept.
     again = keep_mine(refused, form_shown_again(refused, "<p>Đoạn của B.</p>"))
