@@ -5,10 +5,17 @@ from functools import lru_cache
 from django.conf import settings
 from opensearchpy import OpenSearch
 
+# Connections kept open to the engine per process. Threaded workers (gunicorn --threads) share one
+# client; urllib3's default pool of one made every concurrent search open a connection, then close
+# it with a "Connection pool is full" warning (bench/load/).
+POOL_SIZE = 16
+
 
 @lru_cache(maxsize=4)
 def _client_for(url, timeout):
-    return OpenSearch(hosts=[url], timeout=timeout, max_retries=1, retry_on_timeout=False)
+    return OpenSearch(
+        hosts=[url], timeout=timeout, max_retries=1, retry_on_timeout=False, pool_maxsize=POOL_SIZE
+    )
 
 
 def get_client():
