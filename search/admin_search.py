@@ -6,12 +6,16 @@ folded (no marks, đ -> d), so "thu tuc" finds "Thủ tục" while "thủ tục"
 as written.
 """
 
+from django.db import models
 from wagtail.search import index
 
 from .folding import fold
 
 
-class FoldedAdminSearch:
+class FoldedAdminSearch(models.Model):
+    """An abstract model, not a plain mixin: search backends that name index fields after the class
+    defining them (Wagtail's Elasticsearch/OpenSearch ones) need that class to have `_meta`."""
+
     # The admin's page search uses autocomplete; other admin searches use full text.
     admin_search_fields = [
         index.SearchField("folded_search_text"),
@@ -21,3 +25,6 @@ class FoldedAdminSearch:
     def folded_search_text(self):
         parts = [self.title, getattr(self, "summary", ""), getattr(self, "code", "")]
         return fold(" ".join(part for part in parts if part))
+
+    class Meta:
+        abstract = True

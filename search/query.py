@@ -125,18 +125,16 @@ def search_body(request):
 
 
 def text_query(q):
+    """Which documents match is decided by the folded clauses (most of the syllables typed, all of them
+    with typo tolerance, an abbreviation's expansion, or a code); the clauses on marks as typed and on
+    syllable order only rank them. A clause that let one shared syllable match ("có", "người", "dân"
+    are in nearly every text) made the engine count, score and facet almost the whole corpus for an
+    ordinary query, so search slowed in step with the corpus (bench/scaling.py). A document's score is
+    the same sum of the clauses it matches as before; only documents that shared a syllable or two
+    with a long query, and so ranked last, are no longer found."""
     if not q:
         return {"match_all": {}}
-    should = [
-        # Marks as typed: "dân" scores here, "dần" does not.
-        {
-            "multi_match": {
-                "query": q,
-                "fields": ["title^4", "summary^2", "body"],
-                "type": "best_fields",
-                "boost": 3,
-            }
-        },
+    recall = [
         # Folded, with typo tolerance for longer syllable runs.
         {
             "multi_match": {
@@ -157,6 +155,17 @@ def text_query(q):
                 "boost": 0.5,
             }
         },
+    ]
+    rank = [
+        # Marks as typed: "dân" scores here, "dần" does not.
+        {
+            "multi_match": {
+                "query": q,
+                "fields": ["title^4", "summary^2", "body"],
+                "type": "best_fields",
+                "boost": 3,
+            }
+        },
         # Phrases: folded shingles reward syllables in the order typed.
         {
             "multi_match": {
@@ -167,7 +176,7 @@ def text_query(q):
         },
     ]
     for variant in query_variants(q):
-        should.append(
+        recall.append(
             {
                 "multi_match": {
                     "query": variant,
@@ -177,16 +186,16 @@ def text_query(q):
                 }
             }
         )
-        should.append(
+        rank.append(
             {"multi_match": {"query": variant, "fields": ["title.shingles^3", "body.shingles"], "boost": 1.5}}
         )
     if CODE_LIKE.match(q) or len(q.split()) == 1:
         # A code or document number copied from a paper goes straight to the top.
-        should.append({"term": {"code": {"value": q, "boost": 200}}})
-        should.append({"term": {"code.folded": {"value": q, "boost": 150}}})
-        should.append({"term": {"codes": {"value": q, "boost": 60}}})
-        should.append({"term": {"codes.folded": {"value": q, "boost": 50}}})
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+        recall.append({"term": {"code": {"value": q, "boost": 200}}})
+        recall.append({"term": {"code.folded": {"value": q, "boost": 150}}})
+        recall.append({"term": {"codes": {"value": q, "boost": 60}}})
+        recall.append({"term": {"codes.folded": {"value": q, "boost": 50}}})
+    return {"bool": {"must": [{"bool": {"should": recall, "minimum_should_match": 1}}], "should": rank}}
 
 
 def filter_clauses(request):
