@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from ..models import published_news
+from ..models import NewsArticlePage, published_news
 from ..taxonomy import NewsCategory
 from .pictures import with_pictures
 
@@ -23,12 +23,16 @@ class CategoryLink:
 
 def category_links(page, articles, chosen):
     """'All' and each category that has articles in this section, with how many."""
-    in_section = Q(newsarticlepage__in=articles.values("pk"))
-    categories = (
-        NewsCategory.objects.annotate(n=Count("newsarticlepage", filter=in_section, distinct=True))
-        .filter(n__gt=0)
-        .order_by("sort_order", "name")
+    # Counted on the link table alone: annotating categories with a filtered COUNT(DISTINCT) made
+    # PostgreSQL test every link against the section's articles, 100 ms a page at 16,000 articles.
+    counts = dict(
+        NewsArticlePage.categories.through.objects.filter(newsarticlepage__in=articles.values("pk"))
+        .values_list("newscategory")
+        .annotate(n=Count("newsarticlepage", distinct=True))
     )
+    categories = list(NewsCategory.objects.filter(pk__in=counts).order_by("sort_order", "name"))
+    for category in categories:
+        category.n = counts[category.pk]
     base = page.url
     return [
         CategoryLink(_("All categories"), articles.count(), base, chosen is None),
