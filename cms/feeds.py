@@ -111,7 +111,11 @@ class ProceduresFeed(AgencyFeed):
         newest = "-last_published_at"
         # The newest ids first, then their rows: sorting whole procedure rows (steps, dossiers, legal
         # bases) to keep thirty took PostgreSQL 100 ms at 4,000 procedures.
-        newest_ids = publicly_visible(ProcedurePage.objects.all()).order_by(newest).values_list("pk", flat=True)[:ITEMS]
+        newest_ids = (
+            publicly_visible(ProcedurePage.objects.all())
+            .order_by(newest)
+            .values_list("pk", flat=True)[:ITEMS]
+        )
         procedures = list(
             ProcedurePage.objects.select_related("field").filter(pk__in=list(newest_ids)).order_by(newest)
         )
