@@ -19,7 +19,6 @@ import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from urllib.parse import urlencode
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.wagtail_v2.settings"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
+from server import start_gunicorn, stop  # noqa: E402
 from stats import bars  # noqa: E402
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
@@ -125,36 +125,6 @@ def queries_per_request(urls):
                 raise SystemExit(f"{side} {kind}: HTTP {status} for {url} in process")
             counts[kind, side] = len(captured)
     return counts
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(port):
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi:application",
-        f"--workers={WORKERS}",
-        "--worker-class=sync",
-        f"--bind=127.0.0.1:{port}",
-        f"--chdir={harness.ROOT}",
-        "--log-level=warning",
-    ]
-    server = subprocess.Popen(command, env=os.environ.copy())
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            fetch(port, "/api/v1/categories")
-            return server, command
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start within 30 s")
 
 
 def worker_pids(master):
@@ -272,8 +242,9 @@ def main():
     from django.db import connections
 
     connections.close_all()  # the workers open their own; SQLite readers do not block each other
-    port = free_port()
-    server, command = start_server(port)
+    server, command, port = start_gunicorn(
+        f"--workers={WORKERS}", "--worker-class=sync", ready_path="/api/v1/categories", timeout=30
+    )
     try:
         pids = worker_pids(server.pid)
         sizes = check(port, urls, procedure)
@@ -289,8 +260,7 @@ def main():
                         results[kind, side].append(measure(pool, port, sides[side], pids))
                 print(f"  round {number + 1}/{ROUNDS} done", file=sys.stderr)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
     report(urls, procedure, results, queries, sizes, images, command, time.perf_counter() - began)
 
 

@@ -18,8 +18,6 @@ import datetime
 import http.client
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -35,6 +33,7 @@ os.environ["SEARCH_INDEX_PREFIX"] = f"scale-{uuid.uuid4().hex[:6]}-"
 os.environ["DEBUG"] = "0"  # as served: no query log growing in this process or the worker
 
 from generate import EPOCH, Progress, build_article, build_procedure  # noqa: E402
+from server import start_gunicorn, stop  # noqa: E402
 from stats import bars, percentile  # noqa: E402
 
 SIZES = sorted(
@@ -275,23 +274,7 @@ class Worker:
     """One gunicorn sync worker on the same database and index: its resident memory under searches."""
 
     def __init__(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers=1", "--worker-class=sync",
-             f"--bind=127.0.0.1:{self.port}", f"--chdir={harness.ROOT}", "--log-level=warning"],
-            env=os.environ.copy(),
-        )  # fmt: skip
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                self.get("/api/v1/health")
-                return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise SystemExit("gunicorn did not start within 60 s")
+        self.server, _command, self.port = start_gunicorn("--workers=1", "--worker-class=sync")
 
     def get(self, path):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -327,8 +310,7 @@ class Worker:
         return {name: int(status[name].split()[0]) * 1024 for name in ("VmRSS", "VmHWM")}
 
     def stop(self):
-        self.server.terminate()
-        self.server.wait(timeout=30)
+        stop(self.server)
 
 
 def measure(client, http, worker, snapshots, texts):

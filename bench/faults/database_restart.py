@@ -65,19 +65,16 @@ def main():
     import harness
 
     harness.setup()
-    from api_throughput import free_port  # noqa: PLC0415 - after Django is set up
+    from server import start_gunicorn  # noqa: PLC0415 - after Django is set up
 
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--workers=2", f"--bind=127.0.0.1:{port}",
-         f"--chdir={ROOT}", "--log-level=warning"],
+    server, _command, port = start_gunicorn(
+        "--workers=2",
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
-    )  # fmt: skip
+        ready_path=PATHS[0],
+        timeout=30,
+    )
     answers = []
     try:
-        deadline = time.time() + 30
-        while fetch(port, PATHS[0])[0] != 200 and time.time() < deadline:
-            time.sleep(0.2)
         began = time.monotonic()
 
         def client(number):

@@ -22,18 +22,17 @@ import platform
 import resource
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+from server import start_gunicorn, stop  # noqa: E402
 from stats import bars, percentile  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -133,42 +132,6 @@ def corpus_and_static():
     call_command("collectstatic", interactive=False, verbosity=0)
     corpus["collectstatic_seconds"] = time.monotonic() - began
     return corpus
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(options, env, port, log):
-    command = [
-        sys.executable, "-m", "gunicorn", "cms.wsgi:application",
-        f"--worker-class={options.worker_class}", f"--workers={options.workers}",
-        *([f"--threads={options.threads}"] if options.worker_class == "gthread" else []),
-        f"--bind=127.0.0.1:{port}", f"--chdir={ROOT}", "--log-level=warning",
-    ]  # fmt: skip
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=log)
-    deadline = time.time() + 60
-    while time.time() < deadline and server.poll() is None:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health", timeout=10) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return server, command
-        except OSError:
-            time.sleep(0.3)
-    stop(server)
-    raise SystemExit(f"gunicorn did not answer /api/v1/health within 60 s; its log: {log.name}")
-
-
-def stop(server):
-    if server.poll() is None:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 class WorkerSampler(threading.Thread):
@@ -436,10 +399,15 @@ def main():
     if not (corpus["media"] / "images").exists():
         print(f"warning: no uploads under {corpus['media']}: set VAR_DIR to the generator's", file=sys.stderr)
     busy = busy_before()
-    port = free_port()
-    host = f"http://127.0.0.1:{port}"
     log = (work / "gunicorn.log").open("w")
-    server, command = start_gunicorn(options, env, port, log)
+    server, command, port = start_gunicorn(
+        f"--worker-class={options.worker_class}",
+        f"--workers={options.workers}",
+        *([f"--threads={options.threads}"] if options.worker_class == "gthread" else []),
+        env=env,
+        log=log,
+    )
+    host = f"http://127.0.0.1:{port}"
     results = []
     try:
         header(options, corpus, command, busy)
