@@ -21,8 +21,8 @@ class CategoryLink:
     selected: bool
 
 
-def category_links(page, articles, chosen):
-    """'All' and each category that has articles in this section, with how many."""
+def category_links(page, articles, chosen, total):
+    """'All' (`total` articles) and each category that has articles in this section, with how many."""
     # Counted on the link table alone: annotating categories with a filtered COUNT(DISTINCT) made
     # PostgreSQL test every link against the section's articles, 100 ms a page at 16,000 articles.
     counts = dict(
@@ -35,7 +35,7 @@ def category_links(page, articles, chosen):
         category.n = counts[category.pk]
     base = page.url
     return [
-        CategoryLink(_("All categories"), articles.count(), base, chosen is None),
+        CategoryLink(_("All categories"), total, base, chosen is None),
         *(
             CategoryLink(category.name, category.n, f"{base}?category={category.slug}", category == chosen)
             for category in categories
@@ -60,11 +60,10 @@ def news_index_context(page, request, context):
     articles = published_news().child_of(page)
     chosen = chosen_category(request)
     listed = articles.filter(categories=chosen) if chosen else articles
-    context.update(
-        categories=category_links(page, articles, chosen),
-        category=chosen,
-        # An out-of-range or garbled ?page= shows the last or first page: an old link still lands
-        # somewhere useful after articles are withdrawn.
-        pages=paginate(request, with_pictures(listed, "card"), PER_PAGE),
-    )
+    # An out-of-range or garbled ?page= shows the last or first page: an old link still lands
+    # somewhere useful after articles are withdrawn.
+    pages = paginate(request, with_pictures(listed, "card"), PER_PAGE)
+    # Unfiltered, the paginator has already counted the section (28 ms at 16,000 articles).
+    total = pages.page.paginator.count if chosen is None else articles.count()
+    context.update(categories=category_links(page, articles, chosen, total), category=chosen, pages=pages)
     return context
