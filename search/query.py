@@ -27,6 +27,8 @@ from .sync import ENGINE_ERRORS
 MAX_PAGE_SIZE = 50
 FILTERS = ["type", "categories", "field", "level", "agency", "status", "online_level"]
 CODE_LIKE = re.compile(r"^\S*\d\S*[./-]\S*$")  # 1.012223.H56, 12/2018/QĐ-TTg, 1805/QĐ-UBND
+# Fewer documents than this with every syllable typed, and the query is asked again with most of them.
+RELAX_BELOW = 10
 HIGHLIGHT_FIELDS = ["title", "title.folded", "summary", "summary.folded", "body", "body.folded"]
 
 
@@ -81,8 +83,7 @@ def search(request):
 
 
 def engine_search(request):
-    body = search_body(request)
-    answer = get_client().search(index=alias_name(), body=body)
+    answer, relaxed = engine_answer(request)
     hits = [present(hit) for hit in answer["hits"]["hits"]]
     total = answer["hits"]["total"]["value"]
     facets = {
@@ -92,15 +93,34 @@ def engine_search(request):
         ]
         for name in FILTERS
     }
-    following = encode_after(answer["hits"]["hits"][-1]["sort"]) if len(hits) == request.size else None
+    following = (
+        encode_after(answer["hits"]["hits"][-1]["sort"], relaxed) if len(hits) == request.size else None
+    )
     suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
     return SearchResponse(hits, total, facets, following, suggestion)
 
 
-def search_body(request):
+def engine_answer(request, index=None):
+    """The engine's answer and whether it came from the relaxed query: first every syllable typed
+    must match; only when fewer than RELAX_BELOW documents have them all is the query asked again
+    with most of them. A later page is asked the way its first page was, which its token records."""
+    index = index or alias_name()
+    if request.after:
+        _values, relaxed = decode_cursor(request.after)
+        return get_client().search(index=index, body=search_body(request, relaxed)), relaxed
+    answer = get_client().search(index=index, body=search_body(request))
+    if answer["hits"]["total"]["value"] >= RELAX_BELOW or not request.q:
+        return answer, False
+    return get_client().search(index=index, body=search_body(request, relaxed=True)), True
+
+
+def search_body(request, relaxed=False):
     body = {
         "query": {
-            "bool": {"must": [text_query(request.q)], "filter": [*filter_clauses(request), unexpired()]}
+            "bool": {
+                "must": [text_query(request.q, relaxed)],
+                "filter": [*filter_clauses(request), unexpired()],
+            }
         },
         "sort": sort_clause(request),
         "size": request.size,
@@ -116,7 +136,9 @@ def search_body(request):
     }
     if request.after:
         body["search_after"] = decode_after(request.after)
-    if request.q:
+    if request.q and relaxed:
+        # Only an answer with no hits shows a suggestion, and the strict query has none only
+        # when the relaxed one is asked too.
         body["suggest"] = {
             "text": fold(request.q),
             "did_you_mean": {"term": {"field": "title.folded", "suggest_mode": "popular"}},
@@ -124,14 +146,17 @@ def search_body(request):
     return body
 
 
-def text_query(q):
-    """Which documents match is decided by the folded clauses (most of the syllables typed, all of them
-    with typo tolerance, an abbreviation's expansion, or a code); the clauses on marks as typed and on
-    syllable order only rank them. A clause that let one shared syllable match ("có", "người", "dân"
-    are in nearly every text) made the engine count, score and facet almost the whole corpus for an
-    ordinary query, so search slowed in step with the corpus (bench/scaling.py). A document's score is
-    the same sum of the clauses it matches as before; only documents that shared a syllable or two
-    with a long query, and so ranked last, are no longer found."""
+def text_query(q, relaxed=False):
+    """Which documents match is decided by the folded clauses: every syllable typed (with typo
+    tolerance for longer syllable runs), an abbreviation's expansion, or a code; relaxed, also most of
+    the syllables typed. The clauses on marks as typed and on syllable order only rank them.
+
+    Folded Vietnamese syllables are few and common ("co" is có, cơ, cô, cỏ, cổ...), so "most of
+    the syllables" of a five-word query is in nearly every text: asked at once, the engine counted,
+    scored and faceted nine documents in ten for an ordinary query, and search slowed in step with
+    the corpus (bench/scaling.py). engine_answer() asks the relaxed query only when the strict one
+    finds too little, which is also when a citizen needs it: a typo in a short syllable ("tinn"),
+    or a word the text does not have."""
     if not q:
         return {"match_all": {}}
     recall = [
@@ -146,16 +171,19 @@ def text_query(q):
                 "prefix_length": 1,
             }
         },
-        {
-            "multi_match": {
-                "query": q,
-                "fields": ["title.folded^2", "summary.folded", "body.folded"],
-                "type": "best_fields",
-                "minimum_should_match": "75%",
-                "boost": 0.5,
-            }
-        },
     ]
+    if relaxed:
+        recall.append(
+            {
+                "multi_match": {
+                    "query": q,
+                    "fields": ["title.folded^2", "summary.folded", "body.folded"],
+                    "type": "best_fields",
+                    "minimum_should_match": "75%",
+                    "boost": 0.5,
+                }
+            }
+        )
     rank = [
         # Marks as typed: "dân" scores here, "dần" does not.
         {
@@ -258,21 +286,31 @@ def best_fragment(exact, folded):
     return max(candidates, key=lambda fragment: fragment.count("<mark>"))
 
 
-def encode_after(sort_values):
-    return base64.urlsafe_b64encode(json.dumps(sort_values).encode()).decode()
+def encode_after(sort_values, relaxed=False):
+    token = {"after": sort_values, "relaxed": True} if relaxed else sort_values
+    return base64.urlsafe_b64encode(json.dumps(token).encode()).decode()
 
 
 def decode_after(token):
+    return decode_cursor(token)[0]
+
+
+def decode_cursor(token):
+    """The sort values after which the next page starts, and whether the query was relaxed. A strict
+    query's token is the bare list of sort values, as every token was before relaxing existed."""
     try:
         values = json.loads(base64.urlsafe_b64decode(token.encode()))
     except (ValueError, binascii.Error, RecursionError) as error:  # RecursionError: "[[[[…" nested
         raise InvalidSearch("after is not a token this service gave") from error
+    relaxed = False
+    if isinstance(values, dict) and values.keys() == {"after", "relaxed"} and values["relaxed"] is True:
+        values, relaxed = values["after"], True
     # Only what encode_after writes: one sort value (a score, a date, a key) per sort field. The engine
     # answers some other forged values (huge numbers, nested lists) with a 500, not a 400, which
     # search() would take for an outage and answer from the database.
     if not isinstance(values, list) or not 1 <= len(values) <= 3 or not all(map(sort_value, values)):
         raise InvalidSearch("after is not a token this service gave")
-    return values
+    return values, relaxed
 
 
 def sort_value(value):
