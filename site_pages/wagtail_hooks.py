@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 
+from cms.response_cache import mark_published_page
+
 from .edit_serialization import AgencyPageViewSet
 
 
@@ -25,3 +27,8 @@ def not_after_expiry(page, request, serve_args, serve_kwargs):
     expire_at = getattr(page, "expire_at", None)
     if expire_at is not None and expire_at <= timezone.now():
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def same_for_every_reader(page, request, serve_args, serve_kwargs):
+    mark_published_page(request)

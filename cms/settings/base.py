@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Inside ConditionalGetMiddleware, so the Last-Modified it adds is honoured for If-Modified-Since.
     "cms.http_caching.ApiCacheHeadersMiddleware",
+    # Inside all three, so a kept answer is still rate-limited, validated and given current headers.
+    "cms.response_cache.PublishedResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -210,6 +212,20 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Each process counts on its own unless CACHES points at a shared cache.
 API_RATE_LIMIT = tuple(int(part) for part in env_str("API_RATE_LIMIT", "300/60").split("/"))
 API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR", False)
+
+# Seconds a rendered public answer (published-content API, feeds, public pages) may be served again
+# while nothing is published; 0 turns it off. Each web process keeps its own copies: publishing
+# anywhere is seen by all of them at once (cms/response_cache.py), so nothing needs sharing.
+RESPONSE_CACHE_SECONDS = int(env_str("RESPONSE_CACHE_SECONDS", "60"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # About 25 MB per process at the answers' usual 10-35 KB.
+    "responses": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "responses",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
 
 # The front end's preview page, e.g. https://portal.example/preview: when set, the admin's preview
 # of news, procedures and announcements opens it with a token for GET /api/v1/preview/<token>, valid

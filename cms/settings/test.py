@@ -5,6 +5,9 @@ from .dev import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A test database reuses ids after a rollback (SQLite), so a kept answer's generation could match
+# another test's content; the response cache's own tests turn it on.
+RESPONSE_CACHE_SECONDS = 0
 
 # Django's live server answers from other threads; an in-memory SQLite database cannot be shared
 # between them cleanly, so browser tests on the embedded default use a throwaway file instead, one
