@@ -29,12 +29,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
 from .http_caching import PUBLISHED_CONTENT
 
 CACHE_ALIAS = "responses"
+# Never the same for every reader, or never worth a look at the generation.
+NEVER_KEPT = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/")
 # Not shared between readers however they are asked for.
 UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 
@@ -53,7 +56,9 @@ def cacheable_request(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
-    return not request.path.startswith(("/admin/", "/django-admin/", "/documents/"))
+    if request.path.startswith(PUBLISHED_CONTENT):
+        return True
+    return not request.path.startswith(NEVER_KEPT) and request.path != reverse("search")
 
 
 def cacheable_response(request, response):
