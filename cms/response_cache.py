@@ -17,7 +17,8 @@ nothing has been published, withdrawn, moved or edited since:
   a draft) or credentials always gets a fresh answer, as does anything that sets a cookie, is
   private or no-cache, or is not a 200.
 - Only what is the same for every reader: the published-content API and feeds (not search, the
-  changes feed or previews) and the public pages Wagtail serves (not the search page).
+  changes feed in either form, or previews) and the public pages Wagtail serves (not the search
+  page).
 
 It sits inside the rate limit, the conditional-GET handling and the cache headers, so a copy is
 still counted, answers If-None-Match with a 304 and carries a current Last-Modified.
@@ -56,9 +57,11 @@ def cacheable_request(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
-    if request.path.startswith(PUBLISHED_CONTENT):
-        return True
-    return not request.path.startswith(NEVER_KEPT) and request.path != reverse("search")
+    # The changes feed's Atom copy, like its API, shows a change only once it has settled, seconds
+    # after the generation moved: a copy made in between would lack it until the next publish.
+    if request.path in (reverse("search"), reverse("feed-changes-atom")):
+        return False
+    return request.path.startswith(PUBLISHED_CONTENT) or not request.path.startswith(NEVER_KEPT)
 
 
 def cacheable_response(request, response):

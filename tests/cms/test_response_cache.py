@@ -83,7 +83,9 @@ def test_a_signed_in_editor_always_gets_a_fresh_answer(client, section):
     assert "X-Response-Cache" not in answer
 
 
-@pytest.mark.parametrize("path", ["/api/v1/search?q=hoi+nghi", "/api/v1/changes", "/tim-kiem/?q=hoi+nghi"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/search?q=hoi+nghi", "/api/v1/changes", "/feeds/changes.atom", "/tim-kiem/?q=hoi+nghi"]
+)
 def test_search_and_the_changes_feed_are_never_kept(client, section, search_index, path):
     NewsArticlePageFactory(parent=section, title="Hội nghị tổng kết")
     search_index.sync()
