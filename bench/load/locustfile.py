@@ -119,6 +119,9 @@ def read_corpus(environment, **_kwargs):
 # Latencies of the searches by kind of query, kept beside locust's own statistics (which group by
 # type) and written with them where LOAD_SUMMARY_FILE says when the run ends.
 SEARCH_TIMES = defaultdict(list)
+# Per request type, how many answers were a kept copy (X-Response-Cache: hit), made and kept (miss),
+# or never kept (none): the share of the load the response cache took.
+KEPT_ANSWERS = defaultdict(lambda: defaultdict(int))
 
 
 @events.request.add_listener
@@ -133,6 +136,7 @@ def forget_search_times_with_the_stats(environment, **_kwargs):
     def forget(**_kwargs):
         if environment.reset_stats:
             SEARCH_TIMES.clear()
+            KEPT_ANSWERS.clear()
 
     environment.events.spawning_complete.add_listener(forget)
 
@@ -153,6 +157,7 @@ def write_summary(environment, **_kwargs):
             for error in stats.serialize_errors().values()
         ],
         "search_times": SEARCH_TIMES,
+        "kept_answers": KEPT_ANSWERS,
     }
     Path(target).write_text(json.dumps(summary, ensure_ascii=False))
 
@@ -195,6 +200,7 @@ class Visitor(FastHttpUser):
         ) as answer:
             if 200 <= answer.status_code < 300 or answer.status_code == 304:
                 answer.success()
+                KEPT_ANSWERS[name][(answer.headers or {}).get("X-Response-Cache", "none")] += 1
             else:
                 answer.failure(f"HTTP {answer.status_code}")
             return answer

@@ -11,8 +11,10 @@ loopback port with the production settings (bench/load/settings.py changes only 
 writes), warms it up, then runs locust (bench/load/locustfile.py) at each step of users: the last
 step is --users for --seconds, the earlier ones --step-seconds each. Prints requests, req/s,
 failures and p50/p95/p99 per step and per request type, the workers' resident memory and CPU, and
-draws bench/charts/load.png. Exits 1 when any request failed, a worker logged a traceback or was
-replaced, or the API search's p95 at the last step is at or above --target-ms.
+draws bench/charts/load.png, with the share of answers the response cache served per request type
+(RESPONSE_CACHE_SECONDS=0 in the environment measures without it). Exits 1 when any request failed,
+a worker logged a traceback or was replaced, or the API search's p95 at the last step is at or
+above --target-ms.
 """
 
 import argparse
@@ -225,6 +227,7 @@ def run_locust(options, host, users, seconds, work, label):
         "rows": summary["types"],
         "failures": [(e["name"], e["error"], e["occurrences"]) for e in summary["errors"]],
         "kinds": summary["search_times"],
+        "kept": summary["kept_answers"],
         "client_cpu": 100 * client_cpu / seconds,
     }
 
@@ -332,6 +335,14 @@ def type_table(last):
             f"  {name:<34} {len(times):>6} requests  p50 {percentile(times, 0.5):5.0f}"
             f"  p95 {percentile(times, 0.95):5.0f}  p99 {percentile(times, 0.99):5.0f} ms"
         )
+    print("\nanswers by the response cache (hit: a copy kept from an earlier one; none: not kept, or a 304)")
+    for name, counts in sorted(last["kept"].items()):
+        total = sum(counts.values())
+        shares = "  ".join(f"{kind} {100 * counts.get(kind, 0) / total:5.1f}%" for kind in KEPT_KINDS)
+        print(f"  {name:<22} {total:>6} answers  {shares}")
+
+
+KEPT_KINDS = ("hit", "miss", "none")
 
 
 def draw(results, options, corpus, path):
