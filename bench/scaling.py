@@ -8,11 +8,11 @@ through the real `search.sources.build` on unsaved pages, and are bulk-loaded in
 by the project's own index definition, under a prefix of this run's. At each size the index is
 cloned (a read-only snapshot) and grown on. Then every round times each snapshot in turn: every
 judged query, its form without diacritics and the abbreviations CCHC, TTHC and UBND, through the
-engine (`engine_answer`: the one request the API sends, or two when it relaxes the query) and
-through GET /api/v1/search in process. Prints
-p50/p95, index size, the engine's heap and a gunicorn worker's memory per size, and the p50 ratio
-of the largest size to 10,000 (to the smallest size when 10,000 is not measured). Target: at most
-1.5×, for the engine and the API; exits 1 above it. Draws bench/charts/scaling.png.
+engine (`engine_answer`: the multi-search the API sends, twice when it relaxes the query) first
+asked and asked again, and through GET /api/v1/search in process, first asked. Prints p50/p95,
+index size, the engine's heap and a gunicorn worker's memory per size, and the p50 ratio of the
+largest size to 10,000 (to the smallest size when 10,000 is not measured). Target: at most 1.5×,
+for the engine and the API, first asked; exits 1 above it. Draws bench/charts/scaling.png.
 """
 
 import datetime
@@ -240,19 +240,33 @@ def snapshot(client, index, name):
 def time_searches(client, http, names, texts):
     """Each round times every size in turn, starting from a different one, so a change in the load of
     this busy machine reaches all sizes alike. The API finds each size through the alias, moved to it
-    before its turn; the unmeasured round 0 warms both paths."""
+    before its turn; the unmeasured round 0 warms both paths.
+
+    The engine keeps a query's total and facets (its request cache) until the index changes, so a
+    query is timed twice through the engine: first asked (the cache emptied before), as a query no
+    one asked since the last publish, and asked again at once, as a popular one. The API is timed
+    first asked too."""
     from search.documents import alias_name
     from search.index_admin import aliased_indices
     from search.query import SearchRequest, engine_answer
 
-    times = {name: {"raw": [], "api": [], "hits": {}} for name in names}
+    times = {name: {"raw": [], "again": [], "api": [], "hits": {}} for name in names}
+
+    def forget(name):
+        client.indices.clear_cache(index=name, request=True)
+
     for turn in range(ROUNDS + 1):
         for name in names[turn % len(names) :] + names[: turn % len(names)]:
             point_alias(client, alias_name(), aliased_indices(), name)
             for text in texts:
+                forget(name)
                 began = time.perf_counter()
                 answer, _relaxed = engine_answer(SearchRequest(q=text), index=name)
                 raw = (time.perf_counter() - began) * 1000
+                began = time.perf_counter()
+                engine_answer(SearchRequest(q=text), index=name)
+                again = (time.perf_counter() - began) * 1000
+                forget(name)
                 began = time.perf_counter()
                 response = http.get("/api/v1/search", {"q": text})
                 api = (time.perf_counter() - began) * 1000
@@ -260,6 +274,7 @@ def time_searches(client, http, names, texts):
                     raise SystemExit(f"search API answered {response.status_code} for {text!r}")
                 if turn:
                     times[name]["raw"].append(raw)
+                    times[name]["again"].append(again)
                     times[name]["api"].append(api)
                     times[name]["hits"][text] = answer["hits"]["total"]["value"]
     return times
@@ -327,7 +342,7 @@ def measure(client, http, worker, snapshots, texts):
             **index_stats(client, name),
             **{
                 f"{path}_{share}": percentile(times[name][path], share / 100)
-                for path in ("raw", "api")
+                for path in ("raw", "again", "api")
                 for share in (50, 95)
             },
             "hits_p50": percentile(list(times[name]["hits"].values()), 0.5),
@@ -336,8 +351,9 @@ def measure(client, http, worker, snapshots, texts):
         }
         print(
             f"{row['docs']:>7} docs ({label}): "
-            f"engine p50 {row['raw_50']:6.1f} ms p95 {row['raw_95']:6.1f} ms | "
-            f"API p50 {row['api_50']:6.1f} ms p95 {row['api_95']:6.1f} ms | {row['bytes'] / 2**20:6.1f} MiB, "
+            f"engine p50 {row['raw_50']:5.1f} ms p95 {row['raw_95']:5.1f} ms (asked again: p50 "
+            f"{row['again_50']:5.1f} p95 {row['again_95']:5.1f}) | API p50 {row['api_50']:5.1f} ms p95 "
+            f"{row['api_95']:5.1f} ms | {row['bytes'] / 2**20:6.1f} MiB, "
             f"{row['segments']} segments | median hits {row['hits_p50']}",
             flush=True,
         )
@@ -358,7 +374,8 @@ def draw(rows, merged, count, verdict):
     )
     for path, name, colour in (
         ("api", "API (GET /api/v1/search)", "tab:blue"),
-        ("raw", "engine _search", "tab:green"),
+        ("raw", "engine", "tab:green"),
+        ("again", "engine, asked again", "tab:olive"),
     ):
         latency.plot(sizes, [row[f"{path}_50"] for row in rows], "o-", color=colour, label=f"{name} p50")
         latency.plot(
@@ -404,12 +421,15 @@ def draw(rows, merged, count, verdict):
 
 def report(rows, merged, final):
     mib = 2**20
-    print("\nLatency per size (API = GET /api/v1/search in process; engine = _search with the same body)")
+    print(
+        "\nLatency per size (API = GET /api/v1/search in process; engine = the requests it sends, first"
+        " asked and asked again)"
+    )
     bars(
         [
             (f"{row['docs']:>7} docs {name} {share}", row[f"{key}_{share[1:]}"])
             for row in rows
-            for name, key in (("engine", "raw"), ("API", "api"))
+            for name, key in (("engine", "raw"), ("again", "again"), ("API", "api"))
             for share in ("p50", "p95")
         ]
     )
@@ -438,7 +458,8 @@ def report(rows, merged, final):
 
 
 def ratios(rows):
-    """p50 of the largest size over the baseline's, for the engine and for the API."""
+    """p50 of the largest size over the baseline's: the engine first asked, the API first asked, and
+    the engine asked again (shown, not judged: the target is about a query first asked)."""
     baseline = next((row for row in rows if row["docs"] == BASELINE), rows[0])
     largest = rows[-1]
     return (
@@ -446,6 +467,7 @@ def ratios(rows):
         largest,
         largest["raw_50"] / baseline["raw_50"],
         largest["api_50"] / baseline["api_50"],
+        largest["again_50"] / baseline["again_50"],
     )
 
 
@@ -486,11 +508,12 @@ def main():
         print(f"timing {len(snapshots)} indices in turn, {len(texts)} queries × {ROUNDS} rounds", flush=True)
         *rows, merged = measure(client, http, worker, snapshots, texts)
         report(rows, merged, heap.snapshot())
-        baseline, largest, engine_ratio, api_ratio = ratios(rows)
+        baseline, largest, engine_ratio, api_ratio, again_ratio = ratios(rows)
         passed = max(engine_ratio, api_ratio) <= TARGET
         verdict = (
             f"p50 at {largest['docs']:,} / p50 at {baseline['docs']:,} docs: engine {engine_ratio:.2f}×, "
             f"API {api_ratio:.2f}×  (target ≤ {TARGET}× for both): {'PASS' if passed else 'FAIL'}"
+            f"; asked again: engine {again_ratio:.2f}×"
         )
         # The share of the corpus a typical query matches: the engine counts, scores and facets all of it.
         matched = f"the median query matches {largest['hits_p50'] / largest['docs']:.0%} of the documents"
