@@ -7,7 +7,7 @@ parsed and written again, so what a client sees is exactly what the serializer p
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 DateTime = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
@@ -16,6 +16,14 @@ Url = Annotated[str, Field(json_schema_extra={"format": "uri"})]
 
 class Strict(Schema):
     # An answer with a field the contract does not name is a bug in the API, not something to drop.
+    model_config = ConfigDict(extra="forbid")
+
+
+class StrictData(BaseModel):
+    """Strict, for answers built from plain dicts only: without django-ninja's reading of attributes
+    from model objects, which cost a search answer more than a millisecond on its dozens of nested
+    hits and facets (bench/search_latency.py)."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -272,7 +280,7 @@ class Site(Strict):
     languages: list[str]
 
 
-class Hit(Strict):
+class Hit(StrictData):
     key: str
     type: Literal["news", "procedure", "notice"]
     title: str
@@ -283,12 +291,12 @@ class Hit(Strict):
     highlight: dict[str, str] = Field(description="HTML fragments with <mark> around matches")
 
 
-class FacetValue(Strict):
+class FacetValue(StrictData):
     value: str
     count: int
 
 
-class SearchResults(Strict):
+class SearchResults(StrictData):
     hits: list[Hit]
     total: int
     facets: dict[str, list[FacetValue]]
