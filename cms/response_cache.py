@@ -57,11 +57,12 @@ def cacheable_request(request):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
-    # The changes feed's Atom copy, like its API, shows a change only once it has settled, seconds
-    # after the generation moved: a copy made in between would lack it until the next publish.
-    if request.path in (reverse("search"), reverse("feed-changes-atom")):
-        return False
-    return request.path.startswith(PUBLISHED_CONTENT) or not request.path.startswith(NEVER_KEPT)
+    if request.path.startswith(PUBLISHED_CONTENT):
+        # The changes feed's Atom copy, like its API, shows a change only once it has settled,
+        # seconds after the generation moved: a copy made in between would lack it until the next
+        # publish.
+        return request.path != reverse("feed-changes-atom")
+    return not request.path.startswith(NEVER_KEPT) and request.path != reverse("search")
 
 
 def cacheable_response(request, response):
