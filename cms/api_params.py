@@ -7,11 +7,11 @@ believe it had what it asked for; every endpoint therefore rejects parameters it
 import functools
 import inspect
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from ninja import Path, Query
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 MAX_PAGE_SIZE = 100
 NOT_QUERY_PARAMETERS = {"request", "response"}
@@ -30,8 +30,21 @@ def _iso_only(pattern, example):
     return BeforeValidator(check)
 
 
+def _in_utc(value):
+    """An offset Python takes may be one PostgreSQL refuses (beyond ±15:59, "+19:51"), which would
+    fail the query with a server error: the same instant in UTC is one it takes."""
+    if value.tzinfo is None:
+        return value  # the view reads it in the site's time zone
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as error:  # 0001-01-01T00:00+01:00 is a moment before year 1
+        raise ValueError("is outside the dates this API can read") from error
+
+
 IsoDate = Annotated[date, _iso_only(ISO_DATE, "2025-07-01")]
-IsoDateTime = Annotated[datetime, _iso_only(ISO_DATE_TIME, "2025-07-01T08:00:00+07:00")]
+IsoDateTime = Annotated[
+    datetime, _iso_only(ISO_DATE_TIME, "2025-07-01T08:00:00+07:00"), AfterValidator(_in_utc)
+]
 
 
 def page_id():

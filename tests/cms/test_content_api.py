@@ -160,3 +160,20 @@ def test_procedure_notices_endpoint(client):
 def test_problem_titles_are_vietnamese_with_english_beside(client):
     body = client.get("/api/v1/news", {"page_size": "0"}).json()
     assert (body["title"], body["title_en"]) == ("Yêu cầu không hợp lệ", "Invalid request")
+
+
+@pytest.mark.parametrize(
+    ("since", "status"),
+    [
+        # An offset PostgreSQL refuses in a timestamp; the instant itself is an ordinary one.
+        ("0255-08-10T20:27:46+19:51", 200),
+        ("2025-07-01T08:00:00+07:00", 200),
+        ("0001-01-01T00:00:00+01:00", 400),  # before year 1 in UTC
+        ("9999-12-31T23:59:59-15:00", 400),  # after year 9999 in UTC
+    ],
+)
+def test_updated_since_takes_any_offset_or_says_why_not(client, news, since, status):
+    response = client.get("/api/v1/news", {"updated_since": since})
+    assert response.status_code == status
+    if status == 200:
+        assert {item["title"] for item in response.json()["results"]} >= {"Hội nghị tổng kết"}
