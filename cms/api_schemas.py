@@ -14,16 +14,12 @@ Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
 Url = Annotated[str, Field(json_schema_extra={"format": "uri"})]
 
 
-class Strict(Schema):
+class Strict(BaseModel):
+    """Every answer is built from plain dicts (cms/serializers.py), so a plain pydantic model: django-
+    ninja's Schema wraps every nested value to read attributes from model objects, which cost a search
+    answer, with its dozens of hits and facet values, 1.5 ms (bench/search_latency.py)."""
+
     # An answer with a field the contract does not name is a bug in the API, not something to drop.
-    model_config = ConfigDict(extra="forbid")
-
-
-class StrictData(BaseModel):
-    """Strict, for answers built from plain dicts only: without django-ninja's reading of attributes
-    from model objects, which cost a search answer more than a millisecond on its dozens of nested
-    hits and facets (bench/search_latency.py)."""
-
     model_config = ConfigDict(extra="forbid")
 
 
@@ -280,7 +276,7 @@ class Site(Strict):
     languages: list[str]
 
 
-class Hit(StrictData):
+class Hit(Strict):
     key: str
     type: Literal["news", "procedure", "notice"]
     title: str
@@ -291,12 +287,12 @@ class Hit(StrictData):
     highlight: dict[str, str] = Field(description="HTML fragments with <mark> around matches")
 
 
-class FacetValue(StrictData):
+class FacetValue(Strict):
     value: str
     count: int
 
 
-class SearchResults(StrictData):
+class SearchResults(Strict):
     hits: list[Hit]
     total: int
     facets: dict[str, list[FacetValue]]
