@@ -68,7 +68,10 @@ class ContentDocument(Document):
 
     class Index:
         name = CONTENT  # replaced by the prefixed, suffixed name when an index is built
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        # One shard: the whole catalogue is well under a gigabyte. A copy on a second node as soon
+        # as the cluster has one (a search survives losing a node), and none on a single node,
+        # which could never place it and would report the index yellow.
+        settings = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
 
 
 def alias_name():
