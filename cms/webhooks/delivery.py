@@ -65,6 +65,10 @@ class Outcome:
     # The subscriber could not be reached at all (refused, timed out, DNS): the rest of its
     # deliveries in this round are not tried, so a dead subscriber costs one timeout per round.
     unreachable: bool = False
+    # False for a delivery left untried behind an unreachable one: no attempt is counted, and it
+    # waits as long as that one, whose attempt number this is.
+    sent: bool = True
+    waits_for_attempt: int = 0
 
     @property
     def gone(self):
@@ -134,13 +138,23 @@ def _seconds(value):
 
 def send_in_order(deliveries, timeout):
     """One subscriber's share of a round, oldest first; stops trying once it is unreachable."""
-    outcomes = []
+    outcomes, blocked_by, blocking_attempt = [], None, 0
     for delivery in deliveries:
-        if outcomes and outcomes[-1].unreachable:
-            error = f"Not sent: the subscriber was unreachable in this round ({outcomes[-1].error})"
-            outcomes.append(Outcome(unreachable=True, error=error[:1000]))
-        else:
-            outcomes.append(send(delivery, delivery.subscriber, timeout))
+        if blocked_by:
+            error = f"Not sent: the subscriber was unreachable in this round ({blocked_by.error})"
+            outcomes.append(
+                Outcome(
+                    unreachable=True,
+                    error=error[:1000],
+                    retry_after=blocked_by.retry_after,
+                    sent=False,
+                    waits_for_attempt=blocking_attempt,
+                )
+            )
+            continue
+        outcomes.append(send(delivery, delivery.subscriber, timeout))
+        if outcomes[-1].unreachable:
+            blocked_by, blocking_attempt = outcomes[-1], delivery.attempts + 1
     return outcomes
 
 
@@ -191,7 +205,7 @@ def claim(limit, lease_seconds):
 
 def record(delivery, outcome, lease):
     now = timezone.now()
-    attempts = delivery.attempts + 1
+    attempts = delivery.attempts + outcome.sent
     changes = {
         "attempts": attempts,
         "last_status_code": outcome.status_code,
@@ -201,6 +215,10 @@ def record(delivery, outcome, lease):
     }
     if outcome.delivered:
         changes.update(status=WebhookDelivery.DELIVERED, delivered_at=now)
+    elif not outcome.sent:
+        # Never given up untried: after a long outage it is tried in its turn, with its own attempts.
+        delay = backoff_seconds(outcome.waits_for_attempt, outcome.retry_after)
+        changes["next_attempt_at"] = now + timedelta(seconds=delay)
     elif outcome.gone:
         # 410 Gone is the subscriber saying "stop": we stop sending to it until an administrator
         # turns it back on; its other waiting deliveries are held, not dropped.

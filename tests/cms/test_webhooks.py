@@ -119,8 +119,13 @@ def test_a_subscriber_that_was_down_gets_every_delivery_once_it_is_back(settings
 
     waiting = list(WebhookDelivery.objects.order_by("pk"))
     assert len(waiting) == 3
+    # The first found the subscriber down; the others were not tried and count no attempt.
+    assert [(delivery.status, delivery.attempts) for delivery in waiting] == [
+        ("pending", 1),
+        ("pending", 0),
+        ("pending", 0),
+    ]
     for delivery in waiting:
-        assert (delivery.status, delivery.attempts) == ("pending", 1)
         assert "refused" in delivery.last_error.lower()
         assert delivery.next_attempt_at == start + timedelta(seconds=30)  # the first backoff step
 
@@ -138,8 +143,35 @@ def test_a_subscriber_that_was_down_gets_every_delivery_once_it_is_back(settings
     keys = [event["idempotency_key"] for event in receiver.bodies()]
     assert len(keys) == len(set(keys)) == 3
     assert sorted(event["id"] for event in receiver.bodies()) == sorted(article.pk for article in articles)
-    assert set(WebhookDelivery.objects.values_list("status", "attempts")) == {("delivered", 2)}
+    delivered = WebhookDelivery.objects.order_by("pk").values_list("status", "attempts")
+    assert list(delivered) == [("delivered", 2), ("delivered", 1), ("delivered", 1)]
     assert {str(delivery.idempotency_key) for delivery in waiting} == set(keys), "retries keep their key"
+
+
+def test_a_delivery_is_never_given_up_untried(settings):
+    """A long outage uses up the attempts of the delivery that keeps finding the subscriber down; the
+    ones queued behind it were never sent, so they wait their turn instead of failing with it."""
+    settings.WEBHOOK_MAX_ATTEMPTS = 2
+    port = closed_port()
+    WebhookSubscriberFactory(url=f"http://127.0.0.1:{port}/hook")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        first, second = NewsArticlePageFactory.create_batch(2, parent=NewsIndexPageFactory())
+        deliver_due()
+    with time_machine.travel(start + timedelta(hours=1), tick=False):
+        deliver_due()
+    log = WebhookDelivery.objects.order_by("pk")
+    assert list(log.values_list("status", "attempts")) == [("failed", 2), ("pending", 0)]
+
+    receiver = Receiver(port=port)
+    try:
+        with time_machine.travel(start + timedelta(hours=2), tick=False):
+            deliver_due()
+    finally:
+        receiver.stop()
+    assert [event["id"] for event in receiver.bodies()] == [second.pk]
+    assert receiver.received[0][0]["X-Webhook-Attempt"] == "1", "its first real try"
+    assert list(log.values_list("status", "attempts")) == [("failed", 2), ("delivered", 1)]
 
 
 def test_publishing_never_waits_for_a_subscriber(settings):
