@@ -1,12 +1,15 @@
 """What a reader gets from an article: an ASCII address, a print view, its categories and links."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
 from site_pages.models import RelatedArticle
 from site_pages.slugs import ascii_slug
 from site_pages.taxonomy import NewsCategory
-from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, UserFactory
+from tests.site_pages.admin_session import AdminSession
 
 
 @pytest.mark.parametrize(
@@ -86,3 +89,23 @@ def test_default_categories_exist(db):
         "Thông tin chỉ đạo điều hành",
     ]:
         assert expected in names
+
+
+@pytest.mark.django_db
+def test_saving_in_the_admin_keeps_the_seconds_of_a_date_left_alone():
+    """The picker shows minutes only; an editor who saves without touching the date must not move it."""
+    published = timezone.now().replace(second=42, microsecond=0) - timedelta(days=3)
+    article = NewsArticlePageFactory(display_date=published)
+    editor = AdminSession(UserFactory(is_superuser=True, is_staff=True))
+
+    response = editor.edit_article(article, "publish", summary="Tóm tắt đã sửa.")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.summary == "Tóm tắt đã sửa."
+    assert article.display_date == published
+
+    redated = timezone.localtime(published + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    response = editor.edit_article(article, "publish", display_date=redated)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.display_date == (published + timedelta(hours=2)).replace(second=0)
