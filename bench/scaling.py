@@ -166,6 +166,20 @@ def load(client, index, corpus, start, stop, label):
     settle(client, index)
 
 
+def grown_snapshots(client, index, sizes):
+    """Generated documents (seed SEED) added to the index up to each size in turn, the index
+    snapshotted at each: yields the snapshots' names, under this run's prefix."""
+    from django.conf import settings
+
+    demo = index_stats(client, index)["docs"]
+    corpus, loaded = Corpus(), 0
+    corpus.check_shape()
+    for size in sizes:
+        load(client, index, corpus, loaded, size - demo, f"→ {size} docs")
+        loaded = size - demo
+        yield snapshot(client, index, f"{settings.SEARCH_INDEX_PREFIX}size-{size}")
+
+
 def settle(client, index, limit=300):
     """Wait for background merges to end, so they do not compete with the searches timed next."""
     deadline = time.monotonic() + limit
@@ -484,22 +498,18 @@ def main():
         client = get_client()
         index = ensure_index()  # the project's own definition: mapping, analysers, shards, replicas
         drain(refresh=True)  # the demo's pages, so every judged query has its judged answer in the corpus
-        demo = index_stats(client, index)["docs"]
-        corpus = Corpus()
-        corpus.check_shape()
         texts = queries()
         heap, worker, http = HeapWatch(client), Worker(), Client()
         heap.start()
+        demo = index_stats(client, index)["docs"]
         print(f"index {index}: {demo} demo documents, then generated ones (seed {SEED}) up to {SIZES}")
         print(f"engine {settings.SEARCH_URL}, a snapshot (clone) of the index at each size", flush=True)
-        snapshots, loaded, prefix = {}, 0, settings.SEARCH_INDEX_PREFIX
-        for size in SIZES:
-            load(client, index, corpus, loaded, size - demo, f"→ {size} docs")
-            loaded = size - demo
-            snapshots[snapshot(client, index, f"{prefix}size-{size}")] = ("as loaded", heap.snapshot())
+        snapshots = {}
+        for name in grown_snapshots(client, index, SIZES):
+            snapshots[name] = ("as loaded", heap.snapshot())
         # A production index is never force-merged (reindex.py loads and swaps), so the target is judged
         # as loaded; the largest size merged to one segment shows how much is segment count.
-        merged = snapshot(client, index, f"{prefix}merged-{SIZES[-1]}")
+        merged = snapshot(client, index, f"{settings.SEARCH_INDEX_PREFIX}merged-{SIZES[-1]}")
         client.indices.put_settings(index=merged, body={"index.blocks.write": False})
         client.indices.forcemerge(index=merged, max_num_segments=1, request_timeout=LONG)
         settle(client, merged)

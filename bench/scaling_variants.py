@@ -77,13 +77,7 @@ def build(client):
 
     index = ensure_index()
     drain(refresh=True)  # the demo's pages: every judged query finds its judged answer
-    demo = scaling.index_stats(client, index)["docs"]
-    corpus, loaded, names = scaling.Corpus(), 0, []
-    corpus.check_shape()
-    for size in SIZES:
-        scaling.load(client, index, corpus, loaded, size - demo, f"→ {size} docs")
-        loaded = size - demo
-        names.append(scaling.snapshot(client, index, f"{index}-size-{size}"))
+    names = list(scaling.grown_snapshots(client, index, SIZES))
     client.indices.delete(index=index)
     return names
 
