@@ -65,10 +65,13 @@ class Outcome:
     # The subscriber could not be reached at all (refused, timed out, DNS): the rest of its
     # deliveries in this round are not tried, so a dead subscriber costs one timeout per round.
     unreachable: bool = False
-    # False for a delivery left untried behind an unreachable one: no attempt is counted, and it
-    # waits as long as that one, whose attempt number this is.
-    sent: bool = True
-    waits_for_attempt: int = 0
+    # Set for a delivery left untried behind an unreachable one: the attempt number of that one,
+    # which it waits as long as. No attempt of its own is counted.
+    untried_behind_attempt: int | None = None
+
+    @property
+    def sent(self):
+        return self.untried_behind_attempt is None
 
     @property
     def gone(self):
@@ -147,8 +150,7 @@ def send_in_order(deliveries, timeout):
                     unreachable=True,
                     error=error[:1000],
                     retry_after=blocked_by.retry_after,
-                    sent=False,
-                    waits_for_attempt=blocking_attempt,
+                    untried_behind_attempt=blocking_attempt,
                 )
             )
             continue
@@ -217,7 +219,7 @@ def record(delivery, outcome, lease):
         changes.update(status=WebhookDelivery.DELIVERED, delivered_at=now)
     elif not outcome.sent:
         # Never given up untried: after a long outage it is tried in its turn, with its own attempts.
-        delay = backoff_seconds(outcome.waits_for_attempt, outcome.retry_after)
+        delay = backoff_seconds(outcome.untried_behind_attempt, outcome.retry_after)
         changes["next_attempt_at"] = now + timedelta(seconds=delay)
     elif outcome.gone:
         # 410 Gone is the subscriber saying "stop": we stop sending to it until an administrator
