@@ -15,9 +15,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from search.folding import fold
+from site_pages.public.paging import address, paginate
 
 from ..vocabulary import Level, OnlineLevel, Status
-from .paging import address, paginate
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200

@@ -2,8 +2,9 @@
 
 from django.db.models import Count, Q
 
+from site_pages.public.paging import paginate
+
 from ..vocabulary import NoticeChange
-from .paging import paginate
 
 PER_PAGE = 20
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import NewsArticlePage, published_news
 from ..taxonomy import NewsCategory
+from .paging import paginate
 from .pictures import with_pictures
 
 PER_PAGE = 10
@@ -55,8 +56,6 @@ def chosen_category(request):
 
 
 def news_index_context(page, request, context):
-    from procedure_catalog.public.paging import paginate
-
     articles = published_news().child_of(page)
     chosen = chosen_category(request)
     listed = articles.filter(categories=chosen) if chosen else articles
