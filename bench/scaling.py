@@ -37,10 +37,8 @@ from generate import EPOCH, Progress, build_article, build_procedure  # noqa: E4
 from server import start_gunicorn, stop  # noqa: E402
 from stats import bars, percentile  # noqa: E402
 
-SIZES = sorted(
-    int(size) for size in (sys.argv[1] if len(sys.argv) > 1 else "1000,10000,30000,100000").split(",")
-)
-ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+DEFAULT_SIZES = "1000,10000,30000,100000"
+DEFAULT_ROUNDS = 3
 TARGET = 1.5
 BASELINE = 10_000
 SEED = 1719
@@ -251,7 +249,7 @@ def snapshot(client, index, name):
     return name
 
 
-def time_searches(client, http, names, texts):
+def time_searches(client, http, names, texts, rounds):
     """Each round times every size in turn, starting from a different one, so a change in the load of
     this busy machine reaches all sizes alike. The API finds each size through the alias, moved to it
     before its turn; the unmeasured round 0 warms both paths.
@@ -269,7 +267,7 @@ def time_searches(client, http, names, texts):
     def forget(name):
         client.indices.clear_cache(index=name, request=True)
 
-    for turn in range(ROUNDS + 1):
+    for turn in range(rounds + 1):
         for name in names[turn % len(names) :] + names[: turn % len(names)]:
             point_alias(client, alias_name(), aliased_indices(), name)
             for text in texts:
@@ -342,12 +340,12 @@ class Worker:
         stop(self.server)
 
 
-def measure(client, http, worker, snapshots, texts):
+def measure(client, http, worker, snapshots, texts, rounds):
     """One row per snapshot: latency, index size, and a gunicorn worker's memory under its searches."""
     from search.documents import alias_name
     from search.index_admin import aliased_indices
 
-    times = time_searches(client, http, list(snapshots), texts)
+    times = time_searches(client, http, list(snapshots), texts, rounds)
     rows = []
     for name, (label, heap) in snapshots.items():
         point_alias(client, alias_name(), aliased_indices(), name)
@@ -375,7 +373,7 @@ def measure(client, http, worker, snapshots, texts):
     return rows
 
 
-def draw(rows, merged, count, verdict):
+def draw(rows, merged, count, rounds, verdict):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -400,7 +398,7 @@ def draw(rows, merged, count, verdict):
                          label=f"{name} p50, force-merged to 1 segment")  # fmt: skip
     latency.text(0.02, 0.97, verdict, transform=latency.transAxes, va="top", fontsize=9,
                  bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8})  # fmt: skip
-    latency.set_title(f"Search latency ({count} queries × {ROUNDS} rounds per size)")
+    latency.set_title(f"Search latency ({count} queries × {rounds} rounds per size)")
     latency.set_ylabel("milliseconds per search")
     latency.set_ylim(bottom=0)
     latency.legend(loc="center left", fontsize=8)
@@ -485,7 +483,9 @@ def ratios(rows):
     )
 
 
-def main():
+def main(argv):
+    sizes = sorted(int(size) for size in (argv[1] if len(argv) > 1 else DEFAULT_SIZES).split(","))
+    rounds = int(argv[2]) if len(argv) > 2 else DEFAULT_ROUNDS
     settings = harness.setup(load_demo=True)
     heap = worker = None
     try:
@@ -502,21 +502,21 @@ def main():
         heap, worker, http = HeapWatch(client), Worker(), Client()
         heap.start()
         demo = index_stats(client, index)["docs"]
-        print(f"index {index}: {demo} demo documents, then generated ones (seed {SEED}) up to {SIZES}")
+        print(f"index {index}: {demo} demo documents, then generated ones (seed {SEED}) up to {sizes}")
         print(f"engine {settings.SEARCH_URL}, a snapshot (clone) of the index at each size", flush=True)
         snapshots = {}
-        for name in grown_snapshots(client, index, SIZES):
+        for name in grown_snapshots(client, index, sizes):
             snapshots[name] = ("as loaded", heap.snapshot())
         # A production index is never force-merged (reindex.py loads and swaps), so the target is judged
         # as loaded; the largest size merged to one segment shows how much is segment count.
-        merged = snapshot(client, index, f"{settings.SEARCH_INDEX_PREFIX}merged-{SIZES[-1]}")
+        merged = snapshot(client, index, f"{settings.SEARCH_INDEX_PREFIX}merged-{sizes[-1]}")
         client.indices.put_settings(index=merged, body={"index.blocks.write": False})
         client.indices.forcemerge(index=merged, max_num_segments=1, request_timeout=LONG)
         settle(client, merged)
         snapshots[merged] = ("1 segment", heap.snapshot())
         client.indices.delete(index=index)  # the snapshots hold every size; free what only loading needed
-        print(f"timing {len(snapshots)} indices in turn, {len(texts)} queries × {ROUNDS} rounds", flush=True)
-        *rows, merged = measure(client, http, worker, snapshots, texts)
+        print(f"timing {len(snapshots)} indices in turn, {len(texts)} queries × {rounds} rounds", flush=True)
+        *rows, merged = measure(client, http, worker, snapshots, texts, rounds)
         report(rows, merged, heap.snapshot())
         baseline, largest, engine_ratio, api_ratio, again_ratio = ratios(rows)
         passed = max(engine_ratio, api_ratio) <= TARGET
@@ -527,7 +527,7 @@ def main():
         )
         # The share of the corpus a typical query matches: the engine counts, scores and facets all of it.
         matched = f"the median query matches {largest['hits_p50'] / largest['docs']:.0%} of the documents"
-        draw(rows, merged, len(texts), f"{verdict.replace('  (', chr(10) + '(')}\n{matched}")
+        draw(rows, merged, len(texts), rounds, f"{verdict.replace('  (', chr(10) + '(')}\n{matched}")
         print(f"\n{verdict}\n{matched} at {largest['docs']:,}")
         print(f"chart: {CHART.relative_to(harness.ROOT)}")
         return 0 if passed else 1
@@ -541,4 +541,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))
