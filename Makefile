@@ -10,9 +10,10 @@ PORT ?= 8000
 
 install: $(INSTALLED)
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@# Python 3.11's venv seeds setuptools 65.5.0, which has published advisories (bench/RESULTS.md).
+	$(PY) -m pip install --quiet --upgrade pip setuptools
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
