@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install engine-start engine-stop engine-status lint messages
+.PHONY: run test install engine-start engine-stop engine-status lint messages audit
 
 install: $(INSTALLED)
 
@@ -55,3 +55,7 @@ engine-status: install
 messages: install
 	$(PY) manage.py makemessages -l vi --no-wrap --ignore=.venv --ignore=var --ignore=tests --ignore=static --ignore=artifacts --ignore=bench
 	msgfmt --check --statistics -o cms/locale/vi/LC_MESSAGES/django.mo cms/locale/vi/LC_MESSAGES/django.po
+
+# The installed packages against PyPI's advisories (needs the network; not part of `make test`).
+audit: install
+	$(PY) bench/dependency_audit.py
