@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict
 
+from search.query import COUNT_LIMIT
+
 DateTime = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 Day = Annotated[str, Field(json_schema_extra={"format": "date"})]
 Url = Annotated[str, Field(json_schema_extra={"format": "uri"})]
@@ -295,6 +297,10 @@ class FacetValue(Strict):
 class SearchResults(Strict):
     hits: list[Hit]
     total: int
+    total_relation: Literal["eq", "gte"] = Field(
+        description=f'"gte" when more documents match than were counted: counting stops at {COUNT_LIMIT:,} '
+        f"(`total`), and the facets then count those first {COUNT_LIMIT:,} matches"
+    )
     facets: dict[str, list[FacetValue]]
     next: str | None = Field(description="Pass as `after` for the next page")
     suggestion: str | None = Field(description="Did you mean, when nothing matched")

@@ -229,8 +229,16 @@ def facets(state, answer):
         # A chosen value that no longer matches anything stays listed, so it can be switched off.
         for value in chosen:
             buckets.setdefault(value, 0)
+        # Past COUNT_LIMIT matches the facets count only the first ones: the values stay, the
+        # counts would mislead.
+        exact = answer.total_relation == "eq"
         options = [
-            FacetOption(kind.label_of(value), grouped(count), state.toggled(kind, value), value in chosen)
+            FacetOption(
+                label=kind.label_of(value),
+                count=grouped(count) if exact else "",
+                url=state.toggled(kind, value),
+                chosen=value in chosen,
+            )
             for value, count in buckets.items()
         ]
         if options:
@@ -247,6 +255,14 @@ def grouped(number):
         thousand_sep=get_format("THOUSAND_SEPARATOR"),
         force_grouping=True,
     )
+
+
+def count_text(answer):
+    if answer.total_relation == "gte":  # counting stopped at COUNT_LIMIT
+        return ngettext("More than %(count)s result", "More than %(count)s results", answer.total) % {
+            "count": grouped(answer.total)
+        }
+    return ngettext("%(count)s result", "%(count)s results", answer.total) % {"count": grouped(answer.total)}
 
 
 def paging(state, answer):
@@ -266,8 +282,7 @@ def results_context(state):
     chosen_any = any(state.filters.values())
     return {
         "answer": answer,
-        "count_text": ngettext("%(count)s result", "%(count)s results", answer.total)
-        % {"count": grouped(answer.total)},
+        "count_text": count_text(answer),
         "results": [present(hit) for hit in answer.hits],
         "first_number": (state.page_number - 1) * PAGE_SIZE + 1,
         "facets": groups,

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from procedure_catalog.models import ProcedureField, ProcedurePage
 from procedure_catalog.vocabulary import Level, Status
+from search import query as search_query
 from search.query import SearchRequest, search
 from site_pages.public.search import FACET_BY_PARAM, TYPE_LABELS
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, ProcedureIndexPageFactory
@@ -134,6 +135,19 @@ def test_facets_count_and_filter_the_results(client, catalogue):
     assert len(results(widened)) == 2
     everything = follow(client, widened.find("a", class_="clear-filters")["href"])
     assert len(results(everything)) == 3
+
+
+def test_past_the_count_limit_the_page_says_more_than_and_hides_facet_counts(client, catalogue, monkeypatch):
+    monkeypatch.setattr(search_query, "COUNT_LIMIT", 2)
+    soup = get(client, {"q": "nguoi co uy tin"})
+    with translation.override("vi"):
+        wanted = translation.ngettext("More than %(count)s result", "More than %(count)s results", 2)
+    assert soup.find(class_="results-count").get_text() == wanted % {"count": 2}
+    assert len(results(soup)) == 3
+    # The facets counted only the first two matches: their values stay, without counts.
+    procedures = facet_link(soup, "type", TYPE_LABELS["procedure"])
+    assert procedures.find(class_="count") is None
+    assert len(results(follow(client, procedures["href"]))) == 2
 
 
 def test_repeated_filters_add_up_within_a_facet_like_the_api(client, catalogue):
