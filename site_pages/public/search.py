@@ -258,11 +258,10 @@ def grouped(number):
 
 
 def count_text(answer):
+    count = {"count": grouped(answer.total)}
     if answer.total_relation == "gte":  # counting stopped at COUNT_LIMIT
-        return ngettext("More than %(count)s result", "More than %(count)s results", answer.total) % {
-            "count": grouped(answer.total)
-        }
-    return ngettext("%(count)s result", "%(count)s results", answer.total) % {"count": grouped(answer.total)}
+        return ngettext("More than %(count)s result", "More than %(count)s results", answer.total) % count
+    return ngettext("%(count)s result", "%(count)s results", answer.total) % count
 
 
 def paging(state, answer):
