@@ -25,6 +25,7 @@ import time
 import urllib.parse
 import uuid
 from pathlib import Path
+from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
@@ -290,14 +291,11 @@ def time_searches(client, http, names, texts, rounds):
                     times[name]["again"].append(again)
                     times[name]["api"].append(api)
     # What each query matches, for the report: the totals timed above stop counting at COUNT_LIMIT.
-    limit, query.COUNT_LIMIT = query.COUNT_LIMIT, 0  # terminate_after 0: the engine counts every match
-    try:
+    with patch.object(query, "COUNT_LIMIT", 0):  # terminate_after 0: the engine counts every match
         for name in names:
             for text in texts:
                 answer, _relaxed = engine_answer(SearchRequest(q=text), index=name)
                 times[name]["hits"][text] = answer["hits"]["total"]["value"]
-    finally:
-        query.COUNT_LIMIT = limit
     return times
 
 

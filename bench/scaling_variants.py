@@ -30,6 +30,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
@@ -39,16 +40,6 @@ ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 SIZES = (10_000, 100_000)
 TARGET = 1.5
 EVERY_MATCH = 0  # terminate_after 0, the engine's default: counting never stops
-
-
-@contextlib.contextmanager
-def attribute(module, name, value):
-    before = getattr(module, name)
-    setattr(module, name, value)
-    try:
-        yield
-    finally:
-        setattr(module, name, before)
 
 
 @contextlib.contextmanager
@@ -69,11 +60,11 @@ def variants(client):
             client,
             {"search.concurrent_segment_search.mode": "all", "search.concurrent.max_slice_count": 2},
         ),
-        "window 500": lambda: attribute(query, "RESCORE_WINDOW", 500),
-        "window 200": lambda: attribute(query, "RESCORE_WINDOW", 200),
-        "relax all but one": lambda: attribute(query, "RELAXED_MINIMUM", "-1"),
-        "counts every match": lambda: attribute(query, "COUNT_LIMIT", EVERY_MATCH),
-        "counts stop at 1,000": lambda: attribute(query, "COUNT_LIMIT", 1_000),
+        "window 500": lambda: patch.object(query, "RESCORE_WINDOW", 500),
+        "window 200": lambda: patch.object(query, "RESCORE_WINDOW", 200),
+        "relax all but one": lambda: patch.object(query, "RELAXED_MINIMUM", "-1"),
+        "counts every match": lambda: patch.object(query, "COUNT_LIMIT", EVERY_MATCH),
+        "counts stop at 1,000": lambda: patch.object(query, "COUNT_LIMIT", 1_000),
     }
 
 

@@ -222,6 +222,9 @@ class Facet:
 
 
 def facets(state, answer):
+    # Past COUNT_LIMIT matches the facets count only the first ones: the values stay, the counts
+    # would mislead.
+    exact = answer.total_relation == "eq"
     groups = []
     for kind in FACETS:
         chosen = state.filters.get(kind.param, [])
@@ -229,9 +232,6 @@ def facets(state, answer):
         # A chosen value that no longer matches anything stays listed, so it can be switched off.
         for value in chosen:
             buckets.setdefault(value, 0)
-        # Past COUNT_LIMIT matches the facets count only the first ones: the values stay, the
-        # counts would mislead.
-        exact = answer.total_relation == "eq"
         options = [
             FacetOption(
                 label=kind.label_of(value),

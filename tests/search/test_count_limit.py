@@ -5,6 +5,7 @@ import pytest
 from search import query
 from search.query import SearchRequest, search
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from tests.search.test_result_paging import pages
 
 pytestmark = pytest.mark.django_db
 
@@ -15,16 +16,6 @@ def seven_articles(search_index):
     for number in range(7):
         NewsArticlePageFactory(parent=news, title=f"Người có uy tín bản số {number}")
     search_index.sync()
-
-
-def every_page(q, size):
-    seen, after = [], None
-    while True:
-        result = search(SearchRequest(q=q, size=size, after=after))
-        seen += [hit["key"] for hit in result.hits]
-        if not result.next:
-            return seen
-        after = result.next
 
 
 def test_below_the_limit_the_total_is_exact(seven_articles):
@@ -40,8 +31,8 @@ def test_past_the_limit_the_total_is_a_lower_bound_and_every_hit_can_still_be_re
     result = search(SearchRequest(q="nguoi co uy tin", size=2))
     assert (result.total, result.total_relation) == (3, "gte")
     assert result.facets["type"] == [{"value": "news", "count": 3}]  # the first three matches
-    pages = every_page("nguoi co uy tin", size=2)
-    assert len(pages) == len(set(pages)) == 7
+    keys = pages("nguoi co uy tin", size=2)
+    assert len(keys) == len(set(keys)) == 7
 
 
 def test_the_api_says_how_to_read_the_total(client, seven_articles, monkeypatch):
