@@ -10,6 +10,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated
 
+from django.utils import timezone
 from ninja import Path, Query
 from pydantic import AfterValidator, BeforeValidator
 
@@ -32,10 +33,11 @@ def _iso_only(pattern, example):
 
 def _in_utc(value):
     """An offset Python takes may be one PostgreSQL refuses (beyond ±15:59, "+19:51"), which would
-    fail the query with a server error: the same instant in UTC is one it takes."""
-    if value.tzinfo is None:
-        return value  # the view reads it in the site's time zone
+    fail the query with a server error: the same instant in UTC is one it takes. A time without an
+    offset is the site's (+07:00), read here so that one before year 1 in UTC is refused as any other."""
     try:
+        if value.tzinfo is None:
+            value = timezone.make_aware(value)
         return value.astimezone(UTC)
     except OverflowError as error:  # 0001-01-01T00:00+01:00 is a moment before year 1
         raise ValueError("is outside the dates this API can read") from error

@@ -1,7 +1,6 @@
 """GET /api/v1/news, /categories, /procedures, /site: published content for any front end."""
 
 from django.http import Http404
-from django.utils import timezone
 from ninja import Query, Router
 
 from procedure_catalog.models import ProcedurePage
@@ -80,8 +79,6 @@ def news_list(
     if date_to:
         news = news.filter(display_date__date__lte=date_to)
     if updated_since:
-        if timezone.is_naive(updated_since):
-            updated_since = timezone.make_aware(updated_since)
         news = news.filter(last_published_at__gte=updated_since)
     return paginate(request, news, serializers.news_summary, page, page_size)
 
