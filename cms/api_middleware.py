@@ -7,16 +7,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from .client_address import client_address
+
 API_PREFIXES = ("/api/", "/feeds/")
-
-
-def client_address(request):
-    # Behind a trusted proxy the client is the first X-Forwarded-For hop; otherwise the socket peer.
-    if getattr(settings, "API_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 class ApiAccessMiddleware:

@@ -6,7 +6,7 @@ import math
 from axes.helpers import get_cool_off
 from django.template.response import TemplateResponse
 
-from .api_middleware import client_address
+from .client_address import client_address
 
 
 def client_ip(request):

@@ -211,7 +211,12 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Requests per client per window of seconds on /api/ and /feeds/; "0/60" turns the limit off.
 # Each process counts on its own unless CACHES points at a shared cache.
 API_RATE_LIMIT = tuple(int(part) for part in env_str("API_RATE_LIMIT", "300/60").split("/"))
-API_TRUST_X_FORWARDED_FOR = env_bool("API_TRUST_X_FORWARDED_FOR", False)
+# How many proxies of ours stand in front of the web processes (nginx alone: 1). The client is the
+# X-Forwarded-For hop just before them, for the rate limit and the login throttling alike
+# (cms/client_address.py); 0 ignores the header. The former switch meant one proxy.
+TRUSTED_PROXY_COUNT = int(
+    env_str("TRUSTED_PROXY_COUNT", "1" if env_bool("API_TRUST_X_FORWARDED_FOR", False) else "0")
+)
 
 # Seconds a rendered public answer (published-content API, feeds, public pages) may be served again
 # while nothing is published; 0 turns it off. Each web process keeps its own copies: publishing

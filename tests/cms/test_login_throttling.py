@@ -71,7 +71,7 @@ def test_a_correct_password_clears_earlier_typos(client):
 
 
 def test_behind_a_trusted_proxy_each_forwarded_client_is_counted_apart(client, settings):
-    settings.API_TRUST_X_FORWARDED_FOR = True
+    settings.TRUSTED_PROXY_COUNT = 1
     editor = UserFactory(is_superuser=True)
     proxy = "10.0.0.2"  # every request reaches us from the proxy
     for _ in range(5):
@@ -80,6 +80,6 @@ def test_behind_a_trusted_proxy_each_forwarded_client_is_counted_apart(client, s
     assert locked.status_code == 429
 
     elsewhere = sign_in(
-        client, editor.username, PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20, 10.0.0.1"
+        client, editor.username, PASSWORD, address=proxy, HTTP_X_FORWARDED_FOR="198.51.100.20"
     )
     assert signed_in(elsewhere), "the editor at another address is not locked out by the guesser"
