@@ -171,7 +171,8 @@ api.add_router("/", preview_router)
     response={200: Health, 503: Health},
 )
 def health(request):
-    healthy, body = system_health()
+    user = getattr(request, "user", None)
+    healthy, body = system_health(detailed=bool(user and user.is_authenticated and user.is_staff))
     response = api.create_response(request, body, status=200 if healthy else 503)
     response["Cache-Control"] = "no-store"
     return response

@@ -52,9 +52,12 @@ def index_backlog():
         return None
 
 
-def system_health():
+def system_health(detailed=False):
+    """Vendor, versions and error names help an operator and an attacker alike: only staff get them."""
     checks = {"database": database_status(), "search": search_status()}
     if checks["database"]["status"] == "up":
         checks["search"]["backlog"] = index_backlog()
     healthy = all(check["status"] == "up" for check in checks.values())
+    if not detailed:
+        checks = {name: {"status": check["status"]} for name, check in checks.items()}
     return healthy, {"status": "ok" if healthy else "unavailable", **checks}

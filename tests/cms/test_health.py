@@ -18,7 +18,8 @@ def closed_port():
 
 
 @pytest.mark.django_db
-def test_health_reports_database_and_real_engine_up(client, search_engine):
+def test_health_reports_database_and_real_engine_up(admin_client, search_engine):
+    client = admin_client
     response = client.get("/api/v1/health")
     assert response.status_code == 200
     body = response.json()
@@ -42,8 +43,10 @@ def test_health_is_503_when_the_engine_is_unreachable(client, settings, closed_p
 
 
 @pytest.mark.django_db
-def test_health_is_503_when_the_database_fails(client, monkeypatch):
+def test_health_is_503_when_the_database_fails(admin_client, monkeypatch):
     from cms import health
+
+    client = admin_client
 
     class BrokenConnection:
         vendor = "postgresql"
@@ -57,3 +60,27 @@ def test_health_is_503_when_the_database_fails(client, monkeypatch):
     body = response.json()
     assert body["database"] == {"status": "down", "vendor": "postgresql", "error": "OperationalError"}
     assert body["search"]["status"] == "up"
+
+
+@pytest.mark.django_db
+def test_anonymous_callers_learn_only_whether_each_part_is_up(client, search_engine):
+    response = client.get("/api/v1/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": {"status": "up"}, "search": {"status": "up"}}
+
+
+@pytest.mark.django_db
+def test_anonymous_callers_of_a_failing_site_learn_no_error_names(client, settings, closed_port):
+    settings.SEARCH_URL = f"http://127.0.0.1:{closed_port}"
+    response = client.get("/api/v1/health")
+    assert response.status_code == 503
+    body = response.json()
+    assert body == {"status": "unavailable", "database": {"status": "up"}, "search": {"status": "down"}}
+
+
+@pytest.mark.django_db
+def test_a_signed_in_editor_who_is_not_staff_gets_the_short_answer(client, search_engine):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=False))
+    assert "vendor" not in client.get("/api/v1/health").json()["database"]
