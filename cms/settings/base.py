@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .environment import env_bool, env_list, env_str
+from .environment import base_url, env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything the running system writes (database, uploads, engine data) lives under var/.
@@ -180,7 +180,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_SITE_NAME = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the public reaches this site: every absolute URL (e-mails, webhooks, feeds, the sitemap, the
+# API, og:url) starts with it, whatever host a request came in by (cms/public_urls.py).
+PUBLIC_BASE_URL = base_url("PUBLIC_BASE_URL", env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "media.AgencyImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.AgencyDocument"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.AgencyImageForm"

@@ -1,6 +1,7 @@
 """Reading configuration from environment variables, with the errors a deployer can act on."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,3 +37,22 @@ def env_required(name, why):
     if not value:
         raise ImproperlyConfigured(f"{name} is not set: {why}")
     return value
+
+
+def env_int(name, default):
+    raw = os.environ.get(name, str(default)).strip()
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def base_url(name, value):
+    """An http(s) origin with an optional path, without the trailing slash: every absolute URL is built
+    on it, so a bare host name or a query string would spoil every link."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be an http(s) address such as https://sdttg.sonla.gov.vn, not {value!r}"
+        )
+    return value.strip().rstrip("/")

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .environment import env_bool, env_list, env_required, env_str
+from .environment import base_url, env_bool, env_int, env_list, env_required, env_str
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -44,3 +44,29 @@ SILENCED_SYSTEM_CHECKS = [
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
+
+# Reset links and notifications must point where people can follow them, not at 127.0.0.1.
+PUBLIC_BASE_URL = base_url(
+    "PUBLIC_BASE_URL",
+    env_required("PUBLIC_BASE_URL", "name the public address, e.g. https://sdttg.sonla.gov.vn"),
+)
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
+
+# Mail goes out through the agency's SMTP server: without one, a leader's approval request or a
+# password reset would fail quietly when it is sent, so a start without it is refused.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env_required("EMAIL_HOST", "name the SMTP server that sends notifications and password resets")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+if bool(EMAIL_HOST_USER) != bool(EMAIL_HOST_PASSWORD):
+    raise ImproperlyConfigured("EMAIL_HOST_USER and EMAIL_HOST_PASSWORD go together: set both or neither")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL exclude each other: STARTTLS (port 587) or SSL (port 465)"
+    )
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_required("DEFAULT_FROM_EMAIL", "name the sender of notifications, e.g. noreply@…")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
