@@ -249,6 +249,10 @@ WEBHOOK_BACKOFF_MAX_SECONDS = int(env_str("WEBHOOK_BACKOFF_MAX_SECONDS", "3600")
 WEBHOOK_MAX_ATTEMPTS = int(env_str("WEBHOOK_MAX_ATTEMPTS", "30"))
 WEBHOOK_LOG_RETENTION_DAYS = int(env_str("WEBHOOK_LOG_RETENTION_DAYS", "30"))
 
+# The workers' pause after a failed round (database or engine away), doubling up to the cap.
+WORKER_BACKOFF_SECONDS = float(env_str("WORKER_BACKOFF_SECONDS", "1"))
+WORKER_BACKOFF_MAX_SECONDS = float(env_str("WORKER_BACKOFF_MAX_SECONDS", "60"))
+
 # How long the changes feed keeps tombstones for the portal to pick up.
 CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
 
@@ -259,6 +263,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "search": {"level": "INFO"},
+        "cms.workers": {"level": "INFO"},
         "opensearch": {"level": "WARNING"},
     },
 }

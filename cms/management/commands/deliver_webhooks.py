@@ -1,10 +1,9 @@
-import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
 
 from cms.webhooks.delivery import deliver_due, forget_old_deliveries, retry_now
+from cms.worker_loop import WorkerLoop
 
 PRUNE_EVERY_SECONDS = 3600
 
@@ -14,6 +13,10 @@ class Command(BaseCommand):
         "Send queued webhook deliveries to their subscribers, retrying failures with growing delays, "
         "every --interval seconds until stopped (or once with --once)."
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.loop = WorkerLoop("deliver_webhooks")
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="one round, then exit")
@@ -26,38 +29,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once, interval, retry_waiting, **options):
-        stopping = False
-
-        def stop(signum, frame):
-            nonlocal stopping
-            stopping = True
-
-        signal.signal(signal.SIGTERM, stop)
         if retry_waiting:
             self.stdout.write(f"{retry_now()} waiting deliveries made due now.")
         self.stdout.write("Webhook worker: sending deliveries.")
         pruned_at = None
-        while not stopping:
-            try:
-                if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
-                    forget_old_deliveries()
-                    pruned_at = time.monotonic()
-                report = deliver_due()
-            except DatabaseError as error:
-                if once:
-                    raise
-                # The database is away (restart, failover): wait for it rather than exit, since
-                # nothing else would restart this worker under `make run`.
-                self.stderr.write(f"Database unavailable, retrying in 5 s: {error}")
-                close_old_connections()
-                time.sleep(5)
-                continue
+
+        def one_round():
+            nonlocal pruned_at
+            if pruned_at is None or time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
+                forget_old_deliveries()
+                pruned_at = time.monotonic()
+            report = deliver_due()
             busy = report.delivered + report.retrying + report.failed
             if busy:
                 self.stdout.write(
                     f"delivered {report.delivered}, retrying {report.retrying}, gave up {report.failed}"
                 )
-            if once:
-                return
-            if not busy:
-                time.sleep(interval)
+            return 0 if busy else interval
+
+        self.loop.run(one_round, once=once)

@@ -1,11 +1,9 @@
-import signal
-import time
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from cms.changes import forget_old_changes
+from cms.worker_loop import WorkerLoop
 
 
 class Command(BaseCommand):
@@ -15,28 +13,23 @@ class Command(BaseCommand):
         "a service (or publish_scheduled and apply_procedure_changes from cron)."
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.loop = WorkerLoop("run_scheduler")
+
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="seconds between runs")
         parser.add_argument("--once", action="store_true", help="run once and exit")
 
     def handle(self, *args, interval, once, **options):
-        stopping = False
-
-        def stop(signum, frame):
-            nonlocal stopping
-            stopping = True
-
-        signal.signal(signal.SIGTERM, stop)
         self.stdout.write(f"Scheduler: checking go-live and expiry times every {interval} s.")
-        while True:
+
+        def one_round():
             call_command("publish_scheduled", stdout=self.stdout)
             call_command("apply_procedure_changes", stdout=self.stdout)
             forget_old_changes()
-            if once:
-                return
-            deadline = time.monotonic() + interval
-            while time.monotonic() < deadline:
-                if stopping:
-                    self.stdout.write(f"Scheduler stopped at {timezone.localtime():%H:%M:%S}.")
-                    return
-                time.sleep(1)
+            return interval
+
+        self.loop.run(one_round, once=once)
+        if not once:
+            self.stdout.write(f"Scheduler stopped at {timezone.localtime():%H:%M:%S}.")
