@@ -11,6 +11,7 @@ from site_pages.public.search import search_page
 from .api import api, unknown_endpoint
 from .changes_atom import changes_atom
 from .feeds import NewsFeed, NewsRss, ProceduresFeed, ProceduresRss
+from .page_passwords import authenticate_with_password
 from .sitemap import PublicSitemap
 
 urlpatterns = [
@@ -29,6 +30,12 @@ urlpatterns = [
     path("tim-kiem/", search_page, name="search"),
     path("en/contact/", contact_en, name="contact-en"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
+    # Wagtail's own address for a page password, answered by a view that counts wrong guesses.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
 ]
 
 if settings.DEBUG:
