@@ -19,6 +19,7 @@ from site_pages.models import publicly_visible
 
 from .changes import SETTLE_SECONDS, ContentChange
 from .feeds import agency_name
+from .public_urls import page_public_url, public_host, public_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"
@@ -63,7 +64,7 @@ def stamp(moment):
 def changes_atom(request):
     changes = latest_changes()
     pages = live_pages(changes)
-    host = request.get_host().split(":")[0]
+    host = public_host()
     agency = agency_name(request)
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     xml = SimplerXMLGenerator(response, "utf-8")
@@ -71,9 +72,9 @@ def changes_atom(request):
     xml.startElement("feed", {"xmlns": ATOM, "xmlns:at": TOMBSTONES, "xml:lang": "vi"})
     title = _("Content changes")
     xml.addQuickElement("title", f"{title} – {agency}" if agency else title)
-    xml.addQuickElement("id", request.build_absolute_uri(request.path))
-    xml.addQuickElement("link", "", {"rel": "self", "href": request.build_absolute_uri(request.path)})
-    xml.addQuickElement("link", "", {"rel": "alternate", "href": request.build_absolute_uri("/")})
+    xml.addQuickElement("id", public_url(request.path))
+    xml.addQuickElement("link", "", {"rel": "self", "href": public_url(request.path)})
+    xml.addQuickElement("link", "", {"rel": "alternate", "href": public_url("/")})
     xml.addQuickElement("updated", stamp(changes[0].happened_at if changes else timezone.now()))
     xml.startElement("author", {})
     xml.addQuickElement("name", agency or host)
@@ -104,11 +105,10 @@ def entry(xml, request, host, change, page):
     xml.addQuickElement("updated", stamp(change.happened_at))
     if page.first_published_at:
         xml.addQuickElement("published", stamp(page.first_published_at))
-    xml.addQuickElement(
-        "link", "", {"rel": "alternate", "type": "text/html", "href": request.build_absolute_uri(page.url)}
-    )
+    if address := page_public_url(page):  # none for a page outside every site
+        xml.addQuickElement("link", "", {"rel": "alternate", "type": "text/html", "href": address})
     if template := API_DETAIL.get(change.type):
-        api_url = request.build_absolute_uri(template.format(page=page))
+        api_url = public_url(template.format(page=page))
         xml.addQuickElement("link", "", {"rel": "alternate", "type": "application/json", "href": api_url})
     xml.addQuickElement("category", "", {"term": change.type})
     if summary := getattr(page, "summary", ""):

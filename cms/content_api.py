@@ -13,6 +13,7 @@ from site_pages.taxonomy import NewsCategory
 from . import api_schemas as schemas
 from . import serializers
 from .api_params import IsoDate, IsoDateTime, page_id, page_number, page_size, strict_query
+from .public_urls import public_url
 
 router = Router(tags=["content"])
 
@@ -24,7 +25,7 @@ def paginate(request, queryset, present, page, size):
     def link(number):
         params = request.GET.copy()
         params["page"] = number
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return public_url(f"{request.path}?{params.urlencode()}")
 
     return {
         "count": count,
@@ -179,7 +180,7 @@ def site(request):
     fields = ("name", "short_name", "document_suffix", "address", "phone", "email")
     return {
         **{name: getattr(identity, name, "") for name in fields},
-        "url": request.build_absolute_uri("/"),
+        "url": public_url("/"),
         "languages": ["vi"],
     }
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
+from cms.public_urls import page_public_url, public_url
 from media.renditions import rendition
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
 from site_pages.agency import AgencyIdentity
@@ -35,16 +36,19 @@ class AgencyFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def link(self):
-        return "/"
+        return public_url("/")
+
+    def feed_url(self):
+        return public_url(self.request.path)
 
     def author_name(self):
         return self.agency
 
     def item_link(self, page):
-        return page.url
+        return page_public_url(page)
 
     def item_guid(self, page):
-        return self.request.build_absolute_uri(page.url)
+        return page_public_url(page)
 
     def item_guid_is_permalink(self, page):
         return True
@@ -68,7 +72,7 @@ class NewsFeed(AgencyFeed):
         return f"{self.agency} – {category.name}" if category else f"{self.agency} – {_('News and events')}"
 
     def link(self, category):
-        return "/tin-tuc/"
+        return public_url("/tin-tuc/")
 
     def items(self, category):
         news = published_news().select_related("featured_image")
@@ -95,7 +99,7 @@ class NewsFeed(AgencyFeed):
         if not page.featured_image:
             return []
         picture = rendition(page.featured_image, "og")
-        return [Enclosure(self.request.build_absolute_uri(picture.url), str(picture.file.size), "image/jpeg")]
+        return [Enclosure(public_url(picture.url), str(picture.file.size), "image/jpeg")]
 
 
 class ProceduresFeed(AgencyFeed):
@@ -105,7 +109,7 @@ class ProceduresFeed(AgencyFeed):
         return f"{self.agency} – {_('Administrative procedures')}"
 
     def link(self):
-        return "/thu-tuc-hanh-chinh/"
+        return public_url("/thu-tuc-hanh-chinh/")
 
     def items(self):
         newest = "-last_published_at"

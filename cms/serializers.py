@@ -7,6 +7,8 @@ from wagtail.rich_text import expand_db_html
 
 from media.renditions import renditions
 
+from .public_urls import public_url
+
 RELATIVE_LINK = re.compile(r'(\s(?:href|src))="(/[^"]*)"')
 
 
@@ -19,7 +21,7 @@ def iso(value):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    return public_url(url)
 
 
 def clean_html(request, html):

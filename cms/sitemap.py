@@ -2,6 +2,7 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
+from cms.public_urls import public_url
 from site_pages.models import publicly_visible
 
 
@@ -9,3 +10,10 @@ class PublicSitemap(Sitemap):
     def items(self):
         # Wagtail's own list counts a page as live until the scheduler withdraws it.
         return publicly_visible(super().items())
+
+    def _urls(self, page, protocol, domain):
+        # Wagtail writes each location on the Site record's host; the public reaches it elsewhere.
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = public_url(url["location"])
+        return urls

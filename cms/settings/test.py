@@ -14,3 +14,6 @@ RESPONSE_CACHE_SECONDS = 0
 # per test process so that two runs in one checkout never write to each other's database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# The test client's host, so that addresses in answers read as the committed API examples show them.
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

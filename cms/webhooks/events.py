@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..changes import ContentChange
+from ..public_urls import page_public_url, public_url
 from .models import DELETE, PUBLISH, UNPUBLISH, WebhookDelivery, WebhookSubscriber
 
 # Pages whose deletion has begun. Wagtail unpublishes a live page just before deleting it; that
@@ -82,7 +83,7 @@ def payload(delivery, page, kind, happened_at):
 def page_url(page):
     # The address the page had; for an unpublished or deleted page it no longer answers. None for a
     # page outside every site.
-    return page.get_full_url()
+    return page_public_url(page)
 
 
 def api_url(page, kind):
@@ -92,5 +93,4 @@ def api_url(page, kind):
         path = reverse("api-v1:procedure_detail", kwargs={"code": page.code})
     else:
         return None  # announcement decisions have no detail endpoint; /api/v1/procedure-notices lists them
-    site = page.get_site()
-    return f"{site.root_url}{path}" if site else path
+    return public_url(path)

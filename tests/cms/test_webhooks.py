@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -97,7 +98,7 @@ def test_a_published_article_reaches_the_subscriber_signed(receiver):
         article.pk,
         article.title,
     )
-    assert event["url"] == article.get_full_url()
+    assert event["url"] == f"{settings.PUBLIC_BASE_URL}{article.url}"
     assert event["api_url"].endswith(f"/api/v1/news/{article.pk}")
     assert event["happened_at"].endswith("+07:00")
     assert headers["Idempotency-Key"] == headers["X-Webhook-Id"] == event["idempotency_key"]
