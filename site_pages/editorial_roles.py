@@ -45,6 +45,11 @@ def ensure_permissions_exist(apps):
 
 def create_roles(apps, schema_editor):
     ensure_permissions_exist(apps)
+    ensure_roles(apps)
+
+
+def ensure_roles(apps):
+    """The groups, their permissions and the workflow, made where missing (permissions must exist)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")

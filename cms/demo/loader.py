@@ -53,12 +53,8 @@ def load_demo(with_users):
     report = DemoReport()
     home = ensure_home_page(report)
     ensure_agency_identity(home, report)
-    news = ensure_child(home, NewsIndexPage, content.NEWS_INDEX, report)
-    procedures_section = ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
+    news, procedures_section = ensure_sections(home, report)
     ensure_procedures(procedures_section, report)
-    ensure_child(home, NoticeIndexPage, content.NOTICE_INDEX, report)
-    ensure_child(home, StatisticsPage, content.STATISTICS_PAGE, report)
-    ensure_child(home, ContactPage, content.CONTACT_PAGE, report)
     ensure_statistics(report)
     for number, article in enumerate(content.ARTICLES):
         ensure_article(news, article, number, report)
@@ -67,14 +63,24 @@ def load_demo(with_users):
     return report
 
 
-def ensure_home_page(report):
+def ensure_sections(home, report):
+    """Every section of the public site, empty; the news and procedure sections are returned."""
+    news = ensure_child(home, NewsIndexPage, content.NEWS_INDEX, report)
+    procedures_section = ensure_child(home, ProcedureIndexPage, content.PROCEDURE_INDEX, report)
+    ensure_child(home, NoticeIndexPage, content.NOTICE_INDEX, report)
+    ensure_child(home, StatisticsPage, content.STATISTICS_PAGE, report)
+    ensure_child(home, ContactPage, content.CONTACT_PAGE, report)
+    return news, procedures_section
+
+
+def ensure_home_page(report, fields=content.HOME):
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
-        home = root.add_child(instance=HomePage(**content.HOME))
+        home = root.add_child(instance=HomePage(**fields))
         home.save_revision().publish()
         report.created.append(f"home page {home.title!r}")
     if site is None:
