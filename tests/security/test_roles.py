@@ -1,0 +1,227 @@
+"""Nothing reaches citizens without a leader, and no role reaches beyond itself, whatever the admin URL."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib.admin.utils import quote
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Page, Site, Task, Workflow, WorkflowPage
+from wagtail.snippets.models import get_snippet_models
+
+from site_pages.editorial_roles import (
+    ADMINISTRATORS,
+    APPROVAL_TASK,
+    APPROVERS,
+    EDITORS,
+    RECORD_MANAGERS,
+    WORKFLOW,
+    replace_wagtail_defaults,
+)
+from tests.factories import UserFactory, WebhookSubscriberFactory, role_user
+
+pytestmark = pytest.mark.django_db
+
+AGENCY_ROLES = {EDITORS, APPROVERS, ADMINISTRATORS}
+
+
+def client_for(role):
+    client = Client()
+    client.force_login(role_user(role))
+    return client
+
+
+def refused(response):
+    """Wagtail's admin answers a refusal with 403, or by sending the user home with a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url.split("?")[0] == reverse("wagtailadmin_home")
+    )
+
+
+def model_viewsets():
+    reverse("wagtailadmin_home")  # loads the admin's URLs, which fills Wagtail's viewset registry
+    return [vs for vs in viewsets.viewsets if isinstance(vs, ModelViewSet) and hasattr(vs.model, "_meta")]
+
+
+def managed_models():
+    """Every model an admin screen edits, from Wagtail's registries: snippets, settings, model viewsets."""
+    labels = {model._meta.label_lower for model in get_snippet_models()}
+    labels |= {model._meta.label_lower for model in settings_registry}
+    labels |= {vs.model._meta.label_lower for vs in model_viewsets() if not issubclass(vs.model, Page)}
+    # Not a viewset, but it decides where a public address leads.
+    labels.add("wagtailredirects.redirect")
+    return labels
+
+
+def test_every_admin_managed_model_has_a_rule():
+    assert managed_models() - set(RECORD_MANAGERS) == set()
+
+
+def one_of(label):
+    """A record of this kind, and its admin URLs (None where the admin has no such screen)."""
+    from procedure_catalog.dossier_statistics import DossierStatistics
+    from procedure_catalog.models import ProcedureField
+    from search.abbreviations import Abbreviation
+    from site_pages.agency import AgencyIdentity
+    from site_pages.taxonomy import NewsCategory
+
+    site = Site.objects.get(is_default_site=True)
+    builders = {
+        "procedure_catalog.dossierstatistics": lambda: DossierStatistics.objects.create(
+            period_kind="year", period_start=datetime.date(2025, 1, 1), resolved_on_time=12
+        ),
+        "procedure_catalog.procedurefield": lambda: ProcedureField.objects.create(name="Công tác dân tộc"),
+        "site_pages.newscategory": lambda: NewsCategory.objects.create(name="Thử nghiệm", slug="thu-nghiem"),
+        "site_pages.agencyidentity": lambda: AgencyIdentity.objects.create(site=site, name="Sở DTTG"),
+        "search.abbreviation": lambda: Abbreviation.objects.create(short="XYZ", expansion="xin yêu zê"),
+        "cms.webhooksubscriber": WebhookSubscriberFactory,
+        "cms.webhookdelivery": lambda: None,
+        "wagtailredirects.redirect": lambda: apps.get_model("wagtailredirects", "Redirect").objects.create(
+            old_path="/trang-cu", redirect_link="https://sonla.gov.vn/"
+        ),
+        "wagtailcore.site": lambda: site,
+        "auth.user": UserFactory,
+        "auth.group": lambda: Group.objects.get(name=APPROVERS),
+    }
+    instance = builders[label]()
+    if label == "site_pages.agencyidentity":
+        edit = reverse("wagtailsettings:edit", args=("site_pages", "agencyidentity", site.pk))
+        return instance, {"add": None, "edit": edit, "delete": None}
+    if label == "wagtailredirects.redirect":
+        urls = {"add": reverse("wagtailredirects:add")}
+        urls |= {
+            name: reverse(f"wagtailredirects:{name}", args=(instance.pk,)) for name in ("edit", "delete")
+        }
+        return instance, urls
+    viewset = next(vs for vs in model_viewsets() if vs.model._meta.label_lower == label)
+    urls = dict.fromkeys(("add", "edit", "delete"))
+    for name in urls:
+        if name != "add" and instance is None:
+            continue
+        args = () if name == "add" else (quote(instance.pk),)
+        try:
+            urls[name] = reverse(viewset.get_url_name(name), args=args)
+        except NoReverseMatch:
+            continue
+    return instance, urls
+
+
+def fields_of(instance):
+    instance = type(instance).objects.get(pk=instance.pk)
+    return {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+
+
+@pytest.mark.parametrize("label", sorted(RECORD_MANAGERS))
+@pytest.mark.parametrize("role", [EDITORS, APPROVERS])
+def test_each_record_is_changed_only_by_its_managers(label, role):
+    instance, urls = one_of(label)
+    before = fields_of(instance) if instance is not None else None
+    client = client_for(role)
+    allowed = role in RECORD_MANAGERS[label]
+    for name, url in urls.items():
+        if url is None:
+            continue
+        response = client.get(url)
+        assert (response.status_code == 200) is allowed, (name, url, response.status_code)
+        if not allowed:
+            assert refused(response), (name, url, response.status_code)
+            # What a browser would post: the record's own values, changed.
+            data = {key: f"{value} – sửa" for key, value in (before or {}).items() if isinstance(value, str)}
+            assert refused(client.post(url, data)), (name, url)
+    if instance is not None and not allowed:
+        assert fields_of(instance) == before
+
+
+def statistics_form(**counts):
+    from procedure_catalog.dossier_statistics import COUNT_FIELDS
+
+    return {
+        "period_kind": "year",
+        "period_start": "2025-01-01",
+        "field": "",
+        "procedure": "",
+        **dict.fromkeys(COUNT_FIELDS, "0"),
+        **{name: str(value) for name, value in counts.items()},
+    }
+
+
+def public_on_time_figures():
+    response = Client().get("/api/v1/statistics")
+    assert response.status_code == 200
+    return [row["resolved_on_time"] for row in response.json()["results"]]
+
+
+def test_an_editor_cannot_change_the_public_figures_but_a_leader_can():
+    from procedure_catalog.dossier_statistics import DossierStatistics
+
+    figures, urls = one_of("procedure_catalog.dossierstatistics")
+    editor = client_for(EDITORS)
+    assert refused(editor.post(urls["edit"], statistics_form(resolved_on_time=99)))
+    assert refused(
+        editor.post(urls["add"], statistics_form(resolved_on_time=5) | {"period_start": "2024-01-01"})
+    )
+    assert refused(editor.post(urls["delete"]))
+    assert DossierStatistics.objects.count() == 1
+    assert public_on_time_figures() == [12]
+
+    leader = client_for(APPROVERS)
+    assert leader.post(urls["edit"], statistics_form(resolved_on_time=99)).status_code == 302
+    figures.refresh_from_db()
+    assert figures.resolved_on_time == 99
+    assert public_on_time_figures() == [99]
+
+
+def test_administrators_edit_abbreviations():
+    abbreviation, urls = one_of("search.abbreviation")
+    administrator = client_for(ADMINISTRATORS)
+    assert administrator.get(urls["edit"]).status_code == 200
+    response = administrator.post(urls["edit"], {"short": "XYZ", "expansion": "xã yên zê"})
+    assert response.status_code == 302
+    abbreviation.refresh_from_db()
+    assert abbreviation.expansion == "xã yên zê"
+
+
+def test_administrators_hold_every_permission():
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+    assert set(Permission.objects.all()) - set(administrators.permissions.all()) == set()
+
+
+def test_a_new_administrator_sees_only_the_agency_roles_and_workflow():
+    assert set(Group.objects.values_list("name", flat=True)) == AGENCY_ROLES
+    assert list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW]
+    assert list(Task.objects.values_list("name", flat=True)) == [APPROVAL_TASK]
+    administrator = client_for(ADMINISTRATORS)
+    groups_page = administrator.get("/admin/groups/").content.decode()
+    workflows_page = administrator.get("/admin/workflows/list/").content.decode()
+    for default in ("Moderators", "Editors"):
+        assert default not in groups_page
+    assert "Moderators approval" not in workflows_page
+    assert WORKFLOW in workflows_page
+
+
+def test_wagtail_defaults_pass_their_members_and_pages_to_the_agency_roles():
+    """An installation that used Wagtail's groups and workflow before the roles migration ran."""
+    from wagtail.models import GroupApprovalTask
+
+    moderator, editor = UserFactory(), UserFactory()
+    Group.objects.create(name="Moderators").user_set.add(moderator)
+    Group.objects.create(name="Editors").user_set.add(editor)
+    old = Workflow.objects.create(name="Moderators approval")
+    old_task = GroupApprovalTask.objects.create(name="Moderators approval")
+    old.workflow_tasks.create(task=old_task, sort_order=0)
+    section = Page.get_first_root_node().add_child(instance=Page(title="Mục cũ", slug="muc-cu"))
+    WorkflowPage.objects.create(page=section, workflow=old)
+
+    replace_wagtail_defaults(apps, None)
+
+    assert set(Group.objects.values_list("name", flat=True)) == AGENCY_ROLES
+    assert moderator.groups.get().name == APPROVERS
+    assert editor.groups.get().name == EDITORS
+    assert WorkflowPage.objects.get(page=section).workflow.name == WORKFLOW
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
