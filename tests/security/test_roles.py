@@ -225,3 +225,79 @@ def test_wagtail_defaults_pass_their_members_and_pages_to_the_agency_roles():
     assert WorkflowPage.objects.get(page=section).workflow.name == WORKFLOW
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def new_user_form(**fields):
+    return {
+        "username": "canbo-moi",
+        "email": "canbo-moi@example.gov.vn",
+        "first_name": "Cán",
+        "last_name": "Bộ",
+        "password1": "Mat-khau-dai-va-kho-2025",
+        "password2": "Mat-khau-dai-va-kho-2025",
+        **fields,
+    }
+
+
+def test_an_administrator_cannot_make_a_superuser():
+    from django.contrib.auth import get_user_model
+
+    administrator = client_for(ADMINISTRATORS)
+    response = administrator.post(reverse("wagtailusers_users:add"), new_user_form(is_superuser="on"))
+    assert refused(response), response.status_code
+    assert not get_user_model().objects.filter(is_superuser=True).exists()
+
+    colleague = role_user(EDITORS)
+    edit = reverse("wagtailusers_users:edit", args=(colleague.pk,))
+    form = {"username": colleague.username, "email": colleague.email, "is_active": "on", "is_superuser": "on"}
+    assert refused(administrator.post(edit, form))
+    colleague.refresh_from_db()
+    assert not colleague.is_superuser
+
+    # Without the box ticked, the same administrator adds users as before.
+    assert administrator.post(reverse("wagtailusers_users:add"), new_user_form()).status_code == 302
+    assert get_user_model().objects.filter(username="canbo-moi", is_superuser=False).exists()
+
+
+def test_an_administrator_cannot_touch_a_superusers_account():
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    before = fields_of(superuser)
+    administrator = client_for(ADMINISTRATORS)
+    edit = reverse("wagtailusers_users:edit", args=(superuser.pk,))
+    assert refused(administrator.get(edit))
+    form = {"username": superuser.username, "email": "ke-gian@example.com", "is_active": "", "password1": "x"}
+    form["password2"] = form["password1"]
+    assert refused(administrator.post(edit, form))
+    assert refused(administrator.post(reverse("wagtailusers_users:delete", args=(superuser.pk,))))
+    assert fields_of(superuser) == before
+
+
+def test_a_superuser_still_grants_superuser_status():
+    from django.contrib.auth import get_user_model
+
+    root = Client()
+    root.force_login(UserFactory(is_superuser=True))
+    assert root.post(reverse("wagtailusers_users:add"), new_user_form(is_superuser="on")).status_code == 302
+    assert get_user_model().objects.get(username="canbo-moi").is_superuser
+
+
+def test_a_user_manager_cannot_hand_out_a_group_that_holds_more_than_they_do():
+    manager_group = Group.objects.create(name="Quản lý tài khoản")
+    manager_group.permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "add_user", "change_user", "view_user"])
+    )
+    manager = UserFactory()
+    manager.groups.add(manager_group)
+    client = Client()
+    client.force_login(manager)
+    colleague = UserFactory()
+    edit = reverse("wagtailusers_users:edit", args=(colleague.pk,))
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+    form = {"username": colleague.username, "email": colleague.email, "first_name": "An", "last_name": "Lò"}
+    form["is_active"] = "on"
+    assert refused(client.post(edit, form | {"groups": [manager_group.pk, administrators.pk]}))
+    assert refused(client.post(reverse("wagtailusers_users:add"), new_user_form(groups=[administrators.pk])))
+    assert not colleague.groups.exists()
+    # A group within what they hold is theirs to give.
+    assert client.post(edit, form | {"groups": [manager_group.pk]}).status_code == 302
+    assert list(colleague.groups.all()) == [manager_group]
