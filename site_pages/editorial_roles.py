@@ -24,8 +24,10 @@ PAGE_PERMISSIONS = {
     ],
 }
 
+# "add" alone lets a user edit and delete what they uploaded themselves; "change" reaches everyone's
+# media, including media live content uses, which nothing less reaches (media/permissions.py).
 MEDIA_PERMISSIONS = {
-    EDITORS: ["add", "change", "choose"],
+    EDITORS: ["add", "choose"],
     APPROVERS: ["add", "change", "choose"],
     ADMINISTRATORS: ["add", "change", "choose", "delete"],
 }
@@ -183,3 +185,13 @@ def replace_wagtail_defaults(apps, schema_editor):
             continue
         Group.objects.get(name=our_name).user_set.add(*old.user_set.all())
         old.delete()
+
+
+def apply_media_rules(apps, schema_editor):
+    """Takes back collection-wide media permissions a role no longer has in MEDIA_PERMISSIONS."""
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for name, actions in MEDIA_PERMISSIONS.items():
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+            GroupCollectionPermission.objects.filter(
+                group__name=name, permission__content_type__app_label=app_label
+            ).exclude(permission__codename__in=[f"{action}_{model}" for action in actions]).delete()

@@ -301,3 +301,161 @@ def test_a_user_manager_cannot_hand_out_a_group_that_holds_more_than_they_do():
     # A group within what they hold is theirs to give.
     assert client.post(edit, form | {"groups": [manager_group.pk]}).status_code == 302
     assert list(colleague.groups.all()) == [manager_group]
+
+
+# --- Media used by live content -------------------------------------------------------------------
+
+OLD_ALT = "Cán bộ Sở làm việc tại xã"
+NEW_ALT = "Ảnh đã bị thay"
+
+
+def published_article(article):
+    """The article as the API gives it, as text (the JSON escapes Vietnamese letters)."""
+    import json
+
+    response = Client().get(f"/api/v1/news/{article.pk}")
+    assert response.status_code == 200
+    return json.dumps(response.json(), ensure_ascii=False)
+
+
+def upload_document(client, title):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    from tests.images import pdf_bytes
+
+    file = SimpleUploadedFile("quyet-dinh.pdf", pdf_bytes(), content_type="application/pdf")
+    response = client.post(reverse("wagtaildocs:add"), {"title": title, "collection": "1", "file": file})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return get_document_model().objects.get(title=title)
+
+
+@pytest.fixture
+def live_media():
+    """An editor's own image and document, both used by a published article."""
+    from wagtail.models import ReferenceIndex
+
+    from tests.factories import NewsArticlePageFactory
+    from tests.site_pages.admin_session import AdminSession
+
+    editor = AdminSession(role_user(EDITORS))
+    image = editor.upload_image(alt=OLD_ALT)
+    document = upload_document(editor.client, "Quyết định công bố")
+    article = NewsArticlePageFactory(
+        featured_image=image,
+        body=[("document", {"document": document, "label": "Tải quyết định"})],
+    )
+    assert ReferenceIndex.get_references_to(image).exists()
+    assert ReferenceIndex.get_references_to(document).exists()
+    return editor, image, document, article
+
+
+def new_jpeg():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.images import jpeg_bytes
+
+    return SimpleUploadedFile("anh-khac.jpg", jpeg_bytes(colour=(0, 0, 0)), content_type="image/jpeg")
+
+
+def new_pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.images import pdf_bytes
+
+    return SimpleUploadedFile("van-ban-khac.pdf", pdf_bytes(), content_type="application/pdf")
+
+
+def image_routes(image):
+    bulk = reverse("wagtail_bulk_action", args=(image._meta.app_label, image._meta.model_name, "delete"))
+    prefix = f"image-{image.pk}-"
+    return {
+        "edit": (
+            reverse("wagtailimages:edit", args=(image.pk,)),
+            {"title": image.title, "description": NEW_ALT, "collection": "1", "file": new_jpeg()},
+        ),
+        "edit_multiple": (
+            reverse("wagtailimages:edit_multiple", args=(image.pk,)),
+            {f"{prefix}title": image.title, f"{prefix}description": NEW_ALT, f"{prefix}collection": "1"},
+        ),
+        "delete": (reverse("wagtailimages:delete", args=(image.pk,)), {}),
+        "delete_multiple": (reverse("wagtailimages:delete_multiple", args=(image.pk,)), {}),
+        "bulk_delete": (f"{bulk}?id={image.pk}", {}),
+    }
+
+
+def document_routes(document):
+    bulk = reverse(
+        "wagtail_bulk_action", args=(document._meta.app_label, document._meta.model_name, "delete")
+    )
+    prefix = f"doc-{document.pk}-"
+    return {
+        "edit": (
+            reverse("wagtaildocs:edit", args=(document.pk,)),
+            {"title": "Văn bản đã bị thay", "collection": "1", "file": new_pdf()},
+        ),
+        "edit_multiple": (
+            reverse("wagtaildocs:edit_multiple", args=(document.pk,)),
+            {f"{prefix}title": "Văn bản đã bị thay", f"{prefix}collection": "1"},
+        ),
+        "delete": (reverse("wagtaildocs:delete", args=(document.pk,)), {}),
+        "delete_multiple": (reverse("wagtaildocs:delete_multiple", args=(document.pk,)), {}),
+        "bulk_delete": (f"{bulk}?id={document.pk}", {}),
+    }
+
+
+def media_state(item):
+    item = type(item).objects.filter(pk=item.pk).first()
+    return item and (item.title, getattr(item, "description", None), item.file.name)
+
+
+@pytest.mark.parametrize("route", ["edit", "edit_multiple", "delete", "delete_multiple", "bulk_delete"])
+def test_an_editor_cannot_change_media_live_content_uses(live_media, route):
+    editor, image, document, article = live_media
+    for item, routes in ((image, image_routes(image)), (document, document_routes(document))):
+        before = media_state(item)
+        url, data = routes[route]
+        editor.client.post(url, data)
+        assert media_state(item) == before, (route, item)
+    published = published_article(article)
+    assert OLD_ALT in published and NEW_ALT not in published
+
+
+@pytest.mark.parametrize("role", [APPROVERS, ADMINISTRATORS])
+def test_leaders_and_administrators_change_media_live_content_uses(live_media, role):
+    _editor, image, document, article = live_media
+    client = client_for(role)
+    for item, routes in ((image, image_routes(image)), (document, document_routes(document))):
+        url, data = routes["edit"]
+        assert client.post(url, data).status_code == 302
+        assert media_state(item)[2] != item.file.name
+    image.refresh_from_db()
+    assert image.description == NEW_ALT
+    assert NEW_ALT in published_article(article)
+
+
+def test_an_editor_still_edits_and_deletes_their_own_unused_media():
+    from tests.site_pages.admin_session import AdminSession
+
+    editor = AdminSession(role_user(EDITORS))
+    image = editor.upload_image(title="Ảnh chưa dùng", alt=OLD_ALT)
+    document = upload_document(editor.client, "Văn bản chưa dùng")
+    for routes in (image_routes(image), document_routes(document)):
+        url, data = routes["edit"]
+        assert editor.client.post(url, data).status_code == 302
+    image.refresh_from_db()
+    assert image.description == NEW_ALT
+    url, _data = image_routes(image)["delete"]
+    assert editor.client.post(url).status_code == 302
+    assert media_state(image) is None
+
+
+def test_an_editor_cannot_change_a_colleagues_media():
+    from tests.site_pages.admin_session import AdminSession
+
+    image = AdminSession(role_user(EDITORS)).upload_image(alt=OLD_ALT)
+    before = media_state(image)
+    colleague = client_for(EDITORS)
+    url, data = image_routes(image)["edit"]
+    assert refused(colleague.post(url, data))
+    assert media_state(image) == before
