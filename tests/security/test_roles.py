@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.settings.registry import registry as settings_registry
-from wagtail.models import Page, Site, Task, Workflow, WorkflowPage
+from wagtail.models import Collection, Page, Site, Task, Workflow, WorkflowPage
 from wagtail.snippets.models import get_snippet_models
 
 from site_pages.editorial_roles import (
@@ -459,3 +459,25 @@ def test_an_editor_cannot_change_a_colleagues_media():
     url, data = image_routes(image)["edit"]
     assert refused(colleague.post(url, data))
     assert media_state(image) == before
+
+
+def test_an_installation_whose_editors_could_change_all_media_loses_that():
+    """What the media migration does where editors were given collection-wide change before."""
+    from wagtail.models import GroupCollectionPermission
+
+    from site_pages.editorial_roles import apply_media_rules
+
+    editors = Group.objects.get(name=EDITORS)
+    for codename in ("change_image", "change_document"):
+        GroupCollectionPermission.objects.create(
+            group=editors,
+            collection=Collection.get_first_root_node(),
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label__startswith="wagtail"
+            ),
+        )
+    apply_media_rules(apps, None)
+    kept = GroupCollectionPermission.objects.filter(group=editors).values_list(
+        "permission__codename", flat=True
+    )
+    assert sorted(kept) == ["add_document", "add_image", "choose_document", "choose_image"]
