@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 
 def asks_for_superuser(request):
@@ -16,15 +17,27 @@ def asks_for_superuser(request):
 
 
 def grants_more_than_held(request):
-    """Whether the groups posted hold a permission the requesting user does not."""
+    """Whether the groups posted hold a permission the requesting user does not.
+
+    Counts model permissions and the page-tree and collection permissions groups carry, each
+    compared at the same page or collection.
+    """
     group_ids = [value for value in request.POST.getlist("groups") if value.isdigit()]
     if request.method != "POST" or not group_ids:
         return False
-    held = request.user.get_all_permissions()
+    user = request.user
+    held = user.get_all_permissions()
     granted = Permission.objects.filter(group__in=group_ids).values_list(
         "content_type__app_label", "codename"
     )
-    return any(f"{app_label}.{codename}" not in held for app_label, codename in granted)
+    if any(f"{app_label}.{codename}" not in held for app_label, codename in granted):
+        return True
+    for through, place in ((GroupPagePermission, "page_id"), (GroupCollectionPermission, "collection_id")):
+        mine = set(through.objects.filter(group__user=user).values_list(place, "permission_id"))
+        given = set(through.objects.filter(group__in=group_ids).values_list(place, "permission_id"))
+        if given - mine:
+            return True
+    return False
 
 
 def refuse_escalation(request, account=None):

@@ -481,3 +481,27 @@ def test_an_installation_whose_editors_could_change_all_media_loses_that():
         "permission__codename", flat=True
     )
     assert sorted(kept) == ["add_document", "add_image", "choose_document", "choose_image"]
+
+
+def test_a_user_manager_cannot_hand_out_publishing():
+    from wagtail.models import GroupPagePermission
+
+    account_rights = Permission.objects.filter(
+        codename__in=["access_admin", "add_user", "change_user", "view_user"]
+    )
+    manager_group = Group.objects.create(name="Quản lý tài khoản")
+    manager_group.permissions.add(*account_rights)
+    publishers = Group.objects.create(name="Đăng bài")
+    publishers.permissions.add(*account_rights)
+    GroupPagePermission.objects.create(
+        group=publishers,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"),
+    )
+    manager = UserFactory()
+    manager.groups.add(manager_group)
+    client = Client()
+    client.force_login(manager)
+    response = client.post(reverse("wagtailusers_users:add"), new_user_form(groups=[publishers.pk]))
+    assert refused(response)
+    assert not Group.objects.get(name="Đăng bài").user_set.exists()
