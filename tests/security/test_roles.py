@@ -505,3 +505,16 @@ def test_a_user_manager_cannot_hand_out_publishing():
     response = client.post(reverse("wagtailusers_users:add"), new_user_form(groups=[publishers.pk]))
     assert refused(response)
     assert not Group.objects.get(name="Đăng bài").user_set.exists()
+
+
+def test_administrators_give_every_agency_role():
+    from django.contrib.auth import get_user_model
+
+    administrator = client_for(ADMINISTRATORS)
+    for number, role in enumerate(sorted(AGENCY_ROLES)):
+        group = Group.objects.get(name=role)
+        form = new_user_form(
+            username=f"canbo-{number}", email=f"canbo-{number}@example.gov.vn", groups=[group.pk]
+        )
+        assert administrator.post(reverse("wagtailusers_users:add"), form).status_code == 302, role
+        assert list(get_user_model().objects.get(username=f"canbo-{number}").groups.all()) == [group]
