@@ -158,8 +158,13 @@ def public_on_time_figures():
 
 def test_an_editor_cannot_change_the_public_figures_but_a_leader_can():
     from procedure_catalog.dossier_statistics import DossierStatistics
+    from site_pages.models import StatisticsPage
+    from tests.factories import HomePageFactory
 
+    page = HomePageFactory().add_child(instance=StatisticsPage(title="Thống kê hồ sơ", slug="thong-ke"))
+    page.save_revision().publish()
     figures, urls = one_of("procedure_catalog.dossierstatistics")
+    assert "99" not in Client().get(page.url).content.decode()
     editor = client_for(EDITORS)
     assert refused(editor.post(urls["edit"], statistics_form(resolved_on_time=99)))
     assert refused(
@@ -168,12 +173,14 @@ def test_an_editor_cannot_change_the_public_figures_but_a_leader_can():
     assert refused(editor.post(urls["delete"]))
     assert DossierStatistics.objects.count() == 1
     assert public_on_time_figures() == [12]
+    assert "99" not in Client().get(page.url).content.decode()
 
     leader = client_for(APPROVERS)
     assert leader.post(urls["edit"], statistics_form(resolved_on_time=99)).status_code == 302
     figures.refresh_from_db()
     assert figures.resolved_on_time == 99
     assert public_on_time_figures() == [99]
+    assert "99" in Client().get(page.url).content.decode()
 
 
 def test_administrators_edit_abbreviations():
