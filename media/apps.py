@@ -7,3 +7,8 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .permissions import register_policies
+
+        register_policies()

@@ -24,11 +24,37 @@ PAGE_PERMISSIONS = {
     ],
 }
 
+# "add" alone lets a user edit and delete what they uploaded themselves; "change" reaches everyone's
+# media, including media live content uses, which nothing less reaches (media/permissions.py).
 MEDIA_PERMISSIONS = {
-    EDITORS: ["add", "change", "choose"],
+    EDITORS: ["add", "choose"],
     APPROVERS: ["add", "change", "choose"],
     ADMINISTRATORS: ["add", "change", "choose", "delete"],
 }
+
+
+# Records the admin manages beside pages and media, and the roles that may add, change or delete
+# them. None of them has drafts: a save reaches citizens at once, so editors never may (they keep
+# "view" where they have it). Every model an admin screen edits must be listed here.
+RECORD_MANAGERS = {
+    "procedure_catalog.dossierstatistics": (APPROVERS, ADMINISTRATORS),
+    "procedure_catalog.procedurefield": (ADMINISTRATORS,),
+    "site_pages.newscategory": (ADMINISTRATORS,),
+    "site_pages.agencyidentity": (ADMINISTRATORS,),
+    "search.abbreviation": (ADMINISTRATORS,),
+    "cms.webhooksubscriber": (ADMINISTRATORS,),
+    "cms.webhookdelivery": (ADMINISTRATORS,),
+    "wagtailredirects.redirect": (ADMINISTRATORS,),
+    "wagtailcore.site": (ADMINISTRATORS,),
+    "auth.user": (ADMINISTRATORS,),
+    "auth.group": (ADMINISTRATORS,),
+}
+RECORD_ACTIONS = ("add", "change", "delete")
+
+# What Wagtail's own migrations make, replaced by the agency's roles and workflow.
+WAGTAIL_DEFAULT_GROUPS = {"Editors": EDITORS, "Moderators": APPROVERS}
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+WAGTAIL_DEFAULT_TASK = "Moderators approval"
 
 
 def ensure_permissions_exist(apps):
@@ -104,3 +130,73 @@ def create_workflow(apps, root_page, approvers):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # One workflow for the whole tree: news and notices alike wait for a leader's approval.
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+
+
+def record_permissions(Permission, label):
+    app_label, model = label.split(".")
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=[f"{action}_{model}" for action in RECORD_ACTIONS]
+    )
+
+
+def apply_record_rules(apps, schema_editor):
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for label, managers in RECORD_MANAGERS.items():
+        permissions = list(record_permissions(Permission, label))
+        for group in Group.objects.filter(name__in=[EDITORS, APPROVERS, ADMINISTRATORS]):
+            if group.name in managers:
+                group.permissions.add(*permissions)
+            else:
+                group.permissions.remove(*permissions)
+
+
+def grant_administrators_everything(apps=None, **kwargs):
+    """Quản trị holds every permission, including those of models added after the roles were made.
+
+    Connected to post_migrate: a permission Django creates for a new model exists only once its
+    app has migrated, after any data migration of ours could have granted it.
+    """
+    from django.apps import apps as installed_apps
+
+    apps = apps or installed_apps
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name=ADMINISTRATORS).first()
+    if group is not None:
+        group.permissions.add(*Permission.objects.all())
+
+
+def replace_wagtail_defaults(apps, schema_editor):
+    """Wagtail's sample groups and workflow go, their members and pages passing to the agency's own."""
+    Group = apps.get_model("auth", "Group")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    ours = Workflow.objects.get(name=WORKFLOW)
+    our_task = Task.objects.get(name=APPROVAL_TASK)
+    for old in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exclude(pk=ours.pk):
+        for relation in ("wagtailcore", "WorkflowPage"), ("wagtailcore", "WorkflowContentType"):
+            apps.get_model(*relation).objects.filter(workflow=old).update(workflow=ours)
+        # Anything waiting in the old workflow now waits for the agency's leaders instead.
+        apps.get_model("wagtailcore", "WorkflowState").objects.filter(workflow=old).update(workflow=ours)
+        old.delete()
+    for old_task in Task.objects.filter(name=WAGTAIL_DEFAULT_TASK).exclude(pk=our_task.pk):
+        apps.get_model("wagtailcore", "TaskState").objects.filter(task=old_task).update(task=our_task)
+        old_task.delete()
+    for old_name, our_name in WAGTAIL_DEFAULT_GROUPS.items():
+        old = Group.objects.filter(name=old_name).first()
+        if old is None:
+            continue
+        Group.objects.get(name=our_name).user_set.add(*old.user_set.all())
+        old.delete()
+
+
+def apply_media_rules(apps, schema_editor):
+    """Takes back collection-wide media permissions a role no longer has in MEDIA_PERMISSIONS."""
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    for name, actions in MEDIA_PERMISSIONS.items():
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+            GroupCollectionPermission.objects.filter(
+                group__name=name, permission__content_type__app_label=app_label
+            ).exclude(permission__codename__in=[f"{action}_{model}" for action in actions]).delete()

@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from cms.response_cache import mark_published_page
 
+from . import account_limits  # noqa: F401 - registers its hooks
 from .edit_serialization import AgencyPageViewSet
 
 

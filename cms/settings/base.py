@@ -141,6 +141,8 @@ AXES_LOCKOUT_CALLABLE = "cms.login_throttling.locked_out"
 # duyệt"), who approve what the public sees: a leader without a device is sent to enrolment until done.
 # A lost phone: `manage.py two_factor_reset <name>` removes the device, as axes_reset_username unlocks.
 OTP_REQUIRED_FOR_LEADERS = env_bool("OTP_REQUIRED_FOR_LEADERS", False)
+# Superusers and "Quản trị" enrol before anything opens to them.
+OTP_REQUIRED_FOR_ADMINISTRATORS = env_bool("OTP_REQUIRED_FOR_ADMINISTRATORS", True)
 # The name the authenticator app shows next to the account.
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Sở DTTG Sơn La")
 # After each wrong code the device refuses codes for 1, 2, 4, 8... seconds (django-otp's default,

@@ -8,6 +8,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A test database reuses ids after a rollback (SQLite), so a kept answer's generation could match
 # another test's content; the response cache's own tests turn it on.
 RESPONSE_CACHE_SECONDS = 0
+# Tests sign administrators in with force_login, which enters no code; the two-factor tests turn it on.
+OTP_REQUIRED_FOR_ADMINISTRATORS = False
 
 # Django's live server answers from other threads; an in-memory SQLite database cannot be shared
 # between them cleanly, so browser tests on the embedded default use a throwaway file instead, one

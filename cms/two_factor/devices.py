@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from site_pages.editorial_roles import APPROVERS
+from site_pages.editorial_roles import ADMINISTRATORS, APPROVERS
 
 
 class CodeRefused(Exception):
@@ -33,6 +33,17 @@ def pending_device(user):
 
 
 def must_enrol(user):
+    return administrator_must_enrol(user) or leader_must_enrol(user)
+
+
+def administrator_must_enrol(user):
+    """Whoever can change every account and setting: a stolen password alone must never be enough."""
+    return settings.OTP_REQUIRED_FOR_ADMINISTRATORS and (
+        user.is_superuser or user.groups.filter(name=ADMINISTRATORS).exists()
+    )
+
+
+def leader_must_enrol(user):
     return settings.OTP_REQUIRED_FOR_LEADERS and user.groups.filter(name=APPROVERS).exists()
 
 

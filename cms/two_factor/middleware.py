@@ -1,9 +1,12 @@
-"""Holds an admin session at the code page until it enters one, and leaders who must enrol at enrolment.
+"""Holds a session at the code page until it enters one, and users who must enrol at enrolment.
 
 After the password, django-otp's OTPMiddleware (before this one) tells whether the session has entered
-a code: request.user.is_verified(). Users with no device, and not required to have one, pass untouched.
+a code: request.user.is_verified(). Until it has, the admin sends it to the code page (or enrolment),
+and everywhere else (private pages, documents, the API) the request is anonymous. Users with no
+device, and not required to have one, pass untouched.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -27,11 +30,11 @@ class TwoFactorMiddleware:
         return self.detour(request) or self.get_response(request)
 
     def detour(self, request):
-        if not request.path.startswith(reverse("wagtailadmin_home")):
-            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return self.outside_admin(request)
         # The code page itself, a way out, and the translations the admin's scripts load on every page.
         always_open = {
             reverse("two_factor_verify"),
@@ -46,4 +49,24 @@ class TwoFactorMiddleware:
             return redirect(with_next("two_factor_verify", request))
         if request.path != reverse("two_factor_setup") and must_enrol(user):
             return redirect(with_next("two_factor_setup", request))
+        return None
+
+    def outside_admin(self, request):
+        user = request.user
+        has_device = confirmed_device(user) is not None
+        if not has_device and not must_enrol(user):
+            return None
+        # Not signed in for anything yet: the session only remembers whose password was right.
+        anonymous = AnonymousUser()
+        request.user = anonymous
+
+        async def auser():
+            return anonymous
+
+        request.auser = auser
+        # The public sign-in page (private pages send readers there) continues to the code page.
+        if request.path == reverse("wagtailcore_login"):
+            url = reverse("two_factor_verify" if has_device else "two_factor_setup")
+            next_url = request.GET.get("next")
+            return redirect(url + ("?" + urlencode({"next": next_url}) if next_url else ""))
         return None

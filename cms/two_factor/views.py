@@ -14,7 +14,14 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .devices import CodeRefused, confirmed_device, must_enrol, pending_device, use_code
+from .devices import (
+    CodeRefused,
+    administrator_must_enrol,
+    confirmed_device,
+    must_enrol,
+    pending_device,
+    use_code,
+)
 from .forms import CodeForm
 
 
@@ -93,6 +100,7 @@ class SetupView(CodeFormMixin, WagtailAdminTemplateMixin, FormView):
         context["enrolled"] = self.device is not None
         if self.device is None:
             context["required"] = must_enrol(self.request.user)
+            context["required_as_administrator"] = administrator_must_enrol(self.request.user)
             context.update(enrolment_details(pending_device(self.request.user)))
         return context
 
