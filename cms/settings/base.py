@@ -185,6 +185,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.AgencyImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.AgencyDocument"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.AgencyImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.AgencyDocumentForm"
+# Gravatar would receive a hash of every editor's e-mail address, and shows nothing offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt"]
 MEDIA_MAX_IMAGE_BYTES = 10 * 1024 * 1024
