@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Installed for its static files: the API's documentation page then loads Swagger UI from this
+    # site instead of a CDN, so it works offline and under the site's Content-Security-Policy.
+    "ninja",
     "django_tasks",
     "axes",
     "cms.two_factor",
