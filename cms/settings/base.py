@@ -192,6 +192,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.AgencyDocumentForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt"]
+# Documents are only ever served by Wagtail's view, which checks their collection's privacy; the
+# web server must not publish MEDIA_ROOT/documents/ (README, production).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 MEDIA_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MEDIA_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MEDIA_MAX_IMAGE_PIXELS = 50_000_000

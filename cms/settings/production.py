@@ -44,3 +44,11 @@ SILENCED_SYSTEM_CHECKS = [
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
+
+# After Wagtail's serve view has checked a document's privacy, the web server sends its bytes.
+SENDFILE_BACKENDS = {"nginx": "media.sendfile.nginx", "apache": "media.sendfile.apache"}
+DOCUMENTS_SENDFILE = env_str("DOCUMENTS_SENDFILE", "")
+if DOCUMENTS_SENDFILE:
+    if DOCUMENTS_SENDFILE not in SENDFILE_BACKENDS:
+        raise ImproperlyConfigured("DOCUMENTS_SENDFILE must be nginx, apache or empty")
+    SENDFILE_BACKEND = SENDFILE_BACKENDS[DOCUMENTS_SENDFILE]
