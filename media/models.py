@@ -35,13 +35,14 @@ class AgencyImage(AbstractImage):
         self.file.seek(0)
         if cleaned is None:
             return False
-        name = os.path.basename(self.file.name)
         if self.file._committed:
-            stored = self.file.name
-            self.file.save(name, ContentFile(cleaned), save=False)
-            self.file.storage.delete(stored)
+            # Rewritten under the same name: the record keeps pointing at it, dimensions unchanged.
+            stored, storage = self.file.name, self.file.storage
+            self.file.close()
+            storage.delete(stored)
+            self.file.name = storage.save(stored, ContentFile(cleaned))
         else:
-            self.file = ContentFile(cleaned, name=name)
+            self.file = ContentFile(cleaned, name=os.path.basename(self.file.name))
         return True
 
     def _set_image_file_metadata(self):

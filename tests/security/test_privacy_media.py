@@ -87,6 +87,32 @@ def test_uploaded_original_keeps_orientation_and_colour_profile_but_nothing_priv
     assert image.file_size == len(data)
 
 
+def test_images_added_several_at_once_are_cleaned_too(editor, dev_server_urls):
+    # Alt text is required, so the multiple uploader first keeps the file aside, then creates the
+    # image when the editor has described it: a second way in.
+    sent = editor.client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "collection": "1",
+            "files[]": SimpleUploadedFile("nhieu-anh.jpg", images.photo_with_private_metadata()),
+        },
+    )
+    upload_id = sent.json()["uploaded_file_id"]
+    prefix = f"uploaded-image-{upload_id}"
+    described = editor.client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=(upload_id,)),
+        {
+            f"{prefix}-title": "Ảnh tải nhiều",
+            f"{prefix}-description": "Cán bộ Sở",
+            f"{prefix}-collection": "1",
+        },
+    )
+    assert described.json()["success"], described.content.decode()[:2000]
+
+    image = get_image_model().objects.get(title="Ảnh tải nhiều")
+    assert images.private_metadata_in(fetched(Client(), image.file.url)) == []
+
+
 def existing_image_with_private_metadata(kind):
     """An original stored before uploads were cleaned, as existing installations hold them."""
     from django.core.files.storage import default_storage
