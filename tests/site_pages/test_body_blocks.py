@@ -131,6 +131,15 @@ def test_every_block_type_has_a_rendering_sample():
     assert set(samples(stand_in, stand_in)) == stream_block_types()
 
 
+def test_every_sample_fills_every_part_of_its_block():
+    """A part added to a block (a new child of a StructBlock) needs its sample value too."""
+    stand_in = SimpleNamespace(pk=0, url="/")
+    for (label, field, block_type), (raw, _visible, _check) in samples(stand_in, stand_in).items():
+        block = apps.get_model(label)._meta.get_field(field).stream_block.child_blocks[block_type]
+        missing = [name for name in getattr(block, "child_blocks", {}) if name not in raw]
+        assert missing == [], (label, block_type, missing)
+
+
 def field_values(all_samples, label):
     values = {}
     for (model, field, block_type), (raw, _visible, _check) in all_samples.items():
