@@ -226,3 +226,33 @@ def test_admin_shows_no_gravatar_avatars(editor):
     assert response.status_code == 200
     assert "wagtail-sidebar" in html
     assert "gravatar" not in html.lower()
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        ("nginx", "media.sendfile.nginx"),
+        ("apache", "media.sendfile.apache"),
+        ("", "none"),
+        ("lighttpd", "must be"),
+    ],
+)
+def test_production_chooses_how_documents_are_sent(choice, expected):
+    from tests.cms.test_settings import GOOD_KEY, run_with_settings
+
+    script = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.WAGTAILDOCS_SERVE_METHOD, getattr(settings, 'SENDFILE_BACKEND', 'none'))"
+    )
+    result = run_with_settings(
+        "cms.settings.production",
+        ["-c", script],
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="sdttg.sonla.gov.vn",
+        DOCUMENTS_SENDFILE=choice,
+    )
+
+    if expected == "must be":
+        assert "DOCUMENTS_SENDFILE must be" in result.stderr
+    else:
+        assert result.stdout.split() == ["serve_view", expected], result.stderr[-2000:]
