@@ -9,6 +9,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import unicode_normalization
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        unicode_normalization.register()

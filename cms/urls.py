@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -5,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media.public_folders import PUBLIC_MEDIA_FOLDERS
 from site_pages.public.contact import contact_en
 from site_pages.public.search import search_page
 
@@ -43,7 +46,10 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only the image folders: documents go through /documents/, which checks their privacy.
+    for folder in PUBLIC_MEDIA_FOLDERS:
+        root = Path(settings.MEDIA_ROOT) / folder
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=root)
 
 # Wagtail serves every other path from the page tree; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -5,6 +5,7 @@ them. Page models only expose their data; everything about the index lives here.
 
 import hashlib
 import json
+from html import unescape
 
 from django.utils.html import strip_tags
 from opensearchpy import Date, Document, Integer, Keyword, Text
@@ -85,4 +86,6 @@ def fingerprint(body):
 
 
 def plain(html):
-    return " ".join(strip_tags(str(html)).split())
+    # The text a reader sees: "&amp;" in rich text is "&", or the engine's HTML encoder would make
+    # highlights read "&amp;amp;".
+    return " ".join(unescape(strip_tags(str(html))).split())

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Installed for its static files: the API's documentation page then loads Swagger UI from this
+    # site instead of a CDN, so it works offline and under the site's Content-Security-Policy.
+    "ninja",
     "django_tasks",
     "axes",
     "cms.two_factor",
@@ -190,8 +193,13 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.AgencyImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.AgencyDocument"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.AgencyImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.AgencyDocumentForm"
+# Gravatar would receive a hash of every editor's e-mail address, and shows nothing offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt"]
+# Documents are only ever served by Wagtail's view, which checks their collection's privacy; the
+# web server must not publish MEDIA_ROOT/documents/ (README, production).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 MEDIA_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MEDIA_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MEDIA_MAX_IMAGE_PIXELS = 50_000_000

@@ -70,3 +70,11 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_required("DEFAULT_FROM_EMAIL", "name the sender of notifications, e.g. noreply@…")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# After Wagtail's serve view has checked a document's privacy, the web server sends its bytes.
+SENDFILE_BACKENDS = {"nginx": "media.sendfile.nginx", "apache": "media.sendfile.apache"}
+DOCUMENTS_SENDFILE = env_str("DOCUMENTS_SENDFILE", "")
+if DOCUMENTS_SENDFILE:
+    if DOCUMENTS_SENDFILE not in SENDFILE_BACKENDS:
+        raise ImproperlyConfigured("DOCUMENTS_SENDFILE must be nginx, apache or empty")
+    SENDFILE_BACKEND = SENDFILE_BACKENDS[DOCUMENTS_SENDFILE]
