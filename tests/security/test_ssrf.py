@@ -238,7 +238,8 @@ def test_the_migration_forgets_answer_bodies_already_in_the_log():
         ),
     }
     for error in kept:
-        WebhookDelivery.objects.create(subscriber=subscriber, event="publish", content_key="news:1", payload={},
-                                       last_error=error)  # fmt: skip
+        WebhookDelivery.objects.create(
+            subscriber=subscriber, event="publish", content_key="news:1", payload={}, last_error=error
+        )
     migration.forget_answer_bodies(apps, None)
     assert sorted(WebhookDelivery.objects.values_list("last_error", flat=True)) == sorted(kept.values())
