@@ -13,6 +13,31 @@ from .index_admin import aliased_indices, create_index, new_index_name, swap_ali
 from .sources import TYPES, build, indexable_queryset, is_indexable, key_for, related_for
 
 CHUNK = 500
+# Failed documents named in the report; the count covers them all.
+REPORTED_FAILURES = 5
+
+
+class ReindexFailed(RuntimeError):
+    """Some documents were refused: the new index was dropped and the alias left where it was."""
+
+    def __init__(self, failed, total, examples):
+        self.failed, self.total, self.examples = failed, total, examples
+        named = "; ".join(f"{key}: {reason}" for key, reason in examples)
+        more = f" (and {failed - len(examples)} more)" if failed > len(examples) else ""
+        super().__init__(
+            f"{failed} of {total} documents failed, so the alias still points at the previous index: "
+            f"{named}{more}"
+        )
+
+
+def failure_reason(item):
+    error = item.get("error", {})
+    if isinstance(error, dict):
+        caused_by = error.get("caused_by", {}).get("reason")
+        return f"{error.get('type', 'error')}: {error.get('reason', '')}" + (
+            f" ({caused_by})" if caused_by else ""
+        )
+    return str(error)
 
 
 def count_indexable():
@@ -50,6 +75,7 @@ def reindex(progress=None, chunk=CHUNK):
     name = create_index(new_index_name())
     total = count_indexable()
     done = 0
+    failures = []
     for ok, result in helpers.streaming_bulk(
         client,
         (
@@ -60,10 +86,16 @@ def reindex(progress=None, chunk=CHUNK):
         raise_on_error=False,
     ):
         done += 1
-        if not ok and result.get("create", {}).get("status") != 409:
-            raise RuntimeError(f"Indexing failed: {result}")
+        item = result.get("create", {})
+        # 409: the sync worker already wrote a newer version of this document, which is kept.
+        if not ok and item.get("status") != 409:
+            failures.append((item.get("_id"), failure_reason(item)))
         if progress:
             progress(done, total)
+    if failures:
+        # A swap now would serve an index without those documents; the previous one is complete.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise ReindexFailed(len(failures), done, failures[:REPORTED_FAILURES])
     client.indices.refresh(index=name)
     catch_up(name, started)
     client.indices.refresh(index=name)
