@@ -146,6 +146,8 @@ def engine_search(request):
         for name in FILTERS
     }
     suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
+    if suggestion and not finds_anything(request, suggestion):
+        suggestion = None
     return SearchResponse(
         hits, total, facets, next_token(request, answer, relaxed), suggestion, total_relation=relation
     )
@@ -450,6 +452,20 @@ def sort_value(value):
     if isinstance(value, int):
         return -(2**63) <= value < 2**63
     return isinstance(value, str) or (isinstance(value, float) and math.isfinite(value))
+
+
+def finds_anything(request, q):
+    """Whether `q` finds a document under the request's filters. The suggester reads the index's
+    word statistics, which count a withdrawn page's words until the engine merges segments, so
+    on its own it would offer the rare title word of an unpublished or login-only page."""
+    recall, _rank = text_query(q)
+    body = {
+        "query": {"bool": {"filter": [recall, *filter_clauses(request), unexpired(cacheable=True)]}},
+        "size": 0,
+        "track_total_hits": 1,
+        "terminate_after": 1,
+    }
+    return get_client().search(index=alias_name(), body=body)["hits"]["total"]["value"] > 0
 
 
 def did_you_mean(q, suggest):
