@@ -104,3 +104,12 @@ def test_statistics_never_name_a_procedure_that_is_not_public(client):
 
     items = client.get("/api/v1/statistics").json()["results"]
     assert sorted(item["procedure"] or "" for item in items) == ["", "1.900701"]
+
+
+def test_the_decision_document_follows_its_procedures_visibility(decision_with_a_draft, search_index):
+    notice, public = decision_with_a_draft["notice"], decision_with_a_draft["public"]
+    draft = decision_with_a_draft["hidden"][0]
+    public.unpublish()
+    draft.save_revision().publish()
+    search_index.sync()
+    assert decision_with_a_draft_document(notice)["codes"] == ["2101/QĐ-UBND", "1.900602"]
