@@ -73,11 +73,29 @@ def reindex(progress=None, chunk=CHUNK):
     client = get_client()
     started = timezone.now()
     name = create_index(new_index_name())
+    try:
+        done = load(name, progress, chunk)
+        client.indices.refresh(index=name)
+        catch_up(name, started)
+        client.indices.refresh(index=name)
+    except BaseException:
+        # Whatever stopped it, the alias still points at the previous, complete index; the
+        # half-built one would only be written to by the sync worker and never read.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    old = swap_alias(name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    return name, done
+
+
+def load(name, progress, chunk):
+    """Bulk-load every document into `name`; raises ReindexFailed if the engine refused any."""
     total = count_indexable()
     done = 0
     failures = []
     for ok, result in helpers.streaming_bulk(
-        client,
+        get_client(),
         (
             {"_op_type": "create", "_index": name, "_id": doc["key"], "_source": doc}
             for doc in documents(chunk)
@@ -93,16 +111,9 @@ def reindex(progress=None, chunk=CHUNK):
         if progress:
             progress(done, total)
     if failures:
-        # A swap now would serve an index without those documents; the previous one is complete.
-        client.indices.delete(index=name, ignore_unavailable=True)
+        # A swap now would serve an index without those documents.
         raise ReindexFailed(len(failures), done, failures[:REPORTED_FAILURES])
-    client.indices.refresh(index=name)
-    catch_up(name, started)
-    client.indices.refresh(index=name)
-    old = swap_alias(name)
-    for index in old:
-        client.indices.delete(index=index, ignore_unavailable=True)
-    return name, done
+    return done
 
 
 def catch_up(index, since):

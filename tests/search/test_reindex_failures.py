@@ -39,3 +39,18 @@ def test_a_document_the_mapping_refuses_fails_the_reindex_and_keeps_the_alias(se
     assert concrete_indices() == before, "the half-built index is gone"
     hits = search_index.client.search(index=alias_name(), body={"query": {"match_all": {}}})["hits"]
     assert hits["total"]["value"] == 3
+
+
+def test_a_reindex_that_breaks_off_leaves_no_half_built_index(search_index, monkeypatch):
+    NewsArticlePageFactory()
+    search_index.sync()
+    before = aliased_indices()
+
+    def engine_gone(index, since):
+        raise ConnectionError("the engine went away during the catch-up")
+
+    monkeypatch.setattr(reindex, "catch_up", engine_gone)
+    with pytest.raises(ConnectionError):
+        reindex.reindex()
+    assert aliased_indices() == before
+    assert concrete_indices() == before
