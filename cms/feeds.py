@@ -49,7 +49,9 @@ class TextDescriptionRss(Rss201rev2Feed):
     """An RSS description is HTML to every reader: plain text goes in escaped, to decode to itself."""
 
     def add_item(self, *args, description=None, **kwargs):
-        super().add_item(*args, description=html.escape(description or "", quote=False), **kwargs)
+        if description:
+            description = html.escape(description, quote=False)
+        super().add_item(*args, description=description, **kwargs)
 
 
 class AgencyFeed(Feed):
