@@ -38,13 +38,27 @@ def allowed_internal_hosts():
     }
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(ip):
+    """The IPv4 address an IPv6 address carries to: mapped (::ffff:a.b.c.d), compatible
+    (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) or 6to4 (2002:…), which reach that IPv4 host."""
+    if ip.ipv4_mapped or ip.sixtofour:
+        return ip.ipv4_mapped or ip.sixtofour
+    if int(ip) < 2**32 or ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(address):
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone id is no part of the address
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback
     # is_global is false for loopback, private, link-local (the 169.254.169.254 metadata service),
     # unspecified (0.0.0.0), shared (100.64/10) and reserved ranges.
-    return ip.is_global and not ip.is_multicast
+    candidates = [ip]
+    if isinstance(ip, ipaddress.IPv6Address) and (carried := embedded_ipv4(ip)) is not None:
+        candidates.append(carried)
+    return all(candidate.is_global and not candidate.is_multicast for candidate in candidates)
 
 
 def resolve(host, port):

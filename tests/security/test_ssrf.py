@@ -68,6 +68,9 @@ def add_subscriber(url):
         "http://[::ffff:127.0.0.1]/hook",
         "http://[fd00:ec2::254]/latest/meta-data/",
         "http://100.100.100.200/latest/meta-data/",
+        "http://[::127.0.0.1]/hook",
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",
+        "http://[2002:7f00:1::]/hook",
     ],
 )
 def test_the_admin_refuses_an_internal_address(url):
