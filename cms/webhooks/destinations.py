@@ -29,7 +29,7 @@ class ForbiddenDestination(OSError):
 
 
 class Unresolvable(ForbiddenDestination):
-    pass
+    """The name has no address (yet): nothing to send to, and nothing to refuse when saving."""
 
 
 def allowed_internal_hosts():
