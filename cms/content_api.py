@@ -1,9 +1,10 @@
 """GET /api/v1/news, /categories, /procedures, /site: published content for any front end."""
 
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from ninja import Query, Router
 
-from procedure_catalog.models import ProcedurePage
+from procedure_catalog.models import ProcedurePage, public_notice_entries, public_procedures
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from site_pages.agency import AgencyIdentity
 from site_pages.models import NewsArticlePage, publicly_visible
@@ -213,7 +214,7 @@ def procedure_notices(request, page: int = page_number(), page_size: int = page_
 
     notices = (
         publicly_visible(ProcedureNoticePage.objects.all())
-        .prefetch_related("entries__procedure")
+        .prefetch_related(Prefetch("entries", queryset=public_notice_entries()))
         .order_by("-decision_date", "-pk")
     )
     return paginate(request, notices, notice, page, page_size)
@@ -254,7 +255,10 @@ def statistics(
 ):
     from procedure_catalog.dossier_statistics import DossierStatistics
 
-    rows = DossierStatistics.objects.select_related("field", "procedure")
+    # A row about a procedure the public cannot see would name it; whole-agency and field rows stay.
+    rows = DossierStatistics.objects.select_related("field", "procedure").filter(
+        Q(procedure__isnull=True) | Q(procedure__in=public_procedures())
+    )
     if period:
         rows = rows.filter(period_kind=period)
     return paginate(request, rows, statistics_row, page, page_size)

@@ -2,7 +2,15 @@
 
 Only live, public, unexpired pages appear, newest first, with absolute links, categories, the
 author, the summary and the featured image as an enclosure.
+
+Summaries are plain text, and feed readers render what a feed calls HTML: Atom says `type="text"`,
+RSS (whose description readers always take as HTML) carries the text escaped, so a summary holding
+`<img onerror=…>` shows as those characters and never runs. HTML would have to go through the import
+sanitizer (site_pages/news_import/sanitize.py) first; no feed carries any today.
 """
+
+import copy
+import html
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -26,14 +34,38 @@ def agency_name(request):
     return AgencyIdentity.for_site(site).name if site else ""
 
 
+class TextSummaryAtom(Atom1Feed):
+    """Django's Atom writes every description as `<summary type="html">`; ours are plain text."""
+
+    def add_item(self, *args, description=None, **kwargs):
+        super().add_item(*args, description=None, text_summary=description, **kwargs)
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item["text_summary"]:
+            handler.addQuickElement("summary", item["text_summary"], {"type": "text"})
+
+
+class TextDescriptionRss(Rss201rev2Feed):
+    """An RSS description is HTML to every reader: plain text goes in escaped, to decode to itself."""
+
+    def add_item(self, *args, description=None, **kwargs):
+        if description:
+            description = html.escape(description, quote=False)
+        super().add_item(*args, description=description, **kwargs)
+
+
 class AgencyFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtom
 
     def __call__(self, request, *args, **kwargs):
-        self.request = request
+        # The URLconf holds one instance for every request, in every thread: what belongs to this
+        # request goes on a copy of its own, or a concurrent request's host would end up in its links.
+        feed = copy.copy(self)
+        feed.request = request
         # Looked up once per request: every item without an author falls back to it.
-        self.agency = agency_name(request)
-        return super().__call__(request, *args, **kwargs)
+        feed.agency = agency_name(request)
+        return super(AgencyFeed, feed).__call__(request, *args, **kwargs)
 
     def link(self):
         return public_url("/")
@@ -69,7 +101,9 @@ class NewsFeed(AgencyFeed):
         return found
 
     def title(self, category):
-        return f"{self.agency} – {category.name}" if category else f"{self.agency} – {_('News and events')}"
+        # Outside the f-string, where makemessages would not see it.
+        section = category.name if category else _("News and events")
+        return f"{self.agency} – {section}"
 
     def link(self, category):
         return public_url("/tin-tuc/")
@@ -145,8 +179,8 @@ class ProceduresFeed(AgencyFeed):
 
 
 class NewsRss(NewsFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextDescriptionRss
 
 
 class ProceduresRss(ProceduresFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = TextDescriptionRss

@@ -123,6 +123,9 @@ class ProcedureNoticePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearc
     class Meta:
         verbose_name = _("procedure announcement")
 
+    def public_entries(self):
+        return public_notice_entries().filter(notice=self)
+
     def get_context(self, request, *args, **kwargs):
         from .public.notices import notice_context
 
@@ -146,6 +149,24 @@ class NoticeEntry(Orderable):
                 raise ValidationError(
                     {"effective_on": _("A procedure cannot change before the decision that changes it.")}
                 )
+
+
+def public_procedures():
+    """The procedures the public may see, by the one rule every public answer uses."""
+    from site_pages.models import publicly_visible
+
+    return publicly_visible(ProcedurePage.objects.all())
+
+
+def public_notice_entries():
+    """Entries naming a public procedure, in the decision's order. A published decision may list a
+    procedure that is still a draft, login-only or withdrawn: its name and code are not shown, on
+    the page, in the API or in the search index."""
+    return (
+        NoticeEntry.objects.filter(procedure__in=public_procedures())
+        .select_related("procedure")
+        .order_by("sort_order", "pk")
+    )
 
 
 class ScheduledStatusChange(models.Model):

@@ -8,6 +8,7 @@ and when the engine cannot answer the database does, marked `degraded`.
 import base64
 import binascii
 import json
+import logging
 import math
 import re
 import unicodedata
@@ -61,6 +62,10 @@ MAX_OFFSET = 10_000
 # corpus smaller than this.
 COUNT_LIMIT = MAX_OFFSET
 HIGHLIGHT_FIELDS = ["title", "title.folded", "summary", "summary.folded", "body", "body.folded"]
+# What every document built by search/documents.py has, and every answer shows.
+REQUIRED = ("key", "type", "title", "url")
+
+logger = logging.getLogger(__name__)
 
 
 class InvalidSearch(ValueError):
@@ -131,7 +136,7 @@ def search(request):
 
 def engine_search(request):
     answer, relaxed = engine_answer(request)
-    hits = [present(hit) for hit in answer["hits"]["hits"]]
+    hits = [present(hit) for hit in well_formed(answer["hits"]["hits"], REQUIRED)]
     total, relation = answer["hits"]["total"]["value"], answer["hits"]["total"]["relation"]
     facets = {
         name: [
@@ -141,6 +146,8 @@ def engine_search(request):
         for name in FILTERS
     }
     suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
+    if suggestion and not finds_anything(request, suggestion):
+        suggestion = None
     return SearchResponse(
         hits, total, facets, next_token(request, answer, relaxed), suggestion, total_relation=relation
     )
@@ -361,6 +368,21 @@ def unexpired(cacheable=False):
     }
 
 
+def well_formed(hits, fields):
+    """The hits whose document has `fields`. Anything else was not written by this service (a
+    stray write to the index, a tool's test document): it is left out and logged, never a 500."""
+    kept = []
+    for hit in hits:
+        missing = [name for name in fields if not hit.get("_source", {}).get(name)]
+        if missing:
+            logger.warning(
+                "Search skipped document %s in %s: it lacks %s", hit.get("_id"), hit.get("_index"), missing
+            )
+        else:
+            kept.append(hit)
+    return kept
+
+
 def present(hit):
     source = hit["_source"]
     highlight = hit.get("highlight", {})
@@ -432,6 +454,20 @@ def sort_value(value):
     return isinstance(value, str) or (isinstance(value, float) and math.isfinite(value))
 
 
+def finds_anything(request, q):
+    """Whether `q` finds a document under the request's filters. The suggester reads the index's
+    word statistics, which count a withdrawn page's words until the engine merges segments, so
+    on its own it would offer the rare title word of an unpublished or login-only page."""
+    recall, _rank = text_query(q)
+    body = {
+        "query": {"bool": {"filter": [recall, *filter_clauses(request), unexpired(cacheable=True)]}},
+        "size": 0,
+        "track_total_hits": 1,
+        "terminate_after": 1,
+    }
+    return get_client().search(index=alias_name(), body=body)["hits"]["total"]["value"] > 0
+
+
 def did_you_mean(q, suggest):
     words = fold(q).split()
     entries = suggest.get("did_you_mean", [])
@@ -461,10 +497,13 @@ def autocomplete(prefix, size=8):
             }
         },
         "size": min(size, 20),
-        "_source": ["title", "url", "type"],
+        "_source": list(REQUIRED),
     }
     try:
         answer = get_client().search(index=alias_name(), body=body)
     except ENGINE_ERRORS:
         return []
-    return [hit["_source"] for hit in answer["hits"]["hits"]]
+    # A webhook payload written into the index had a title, a type and an address, but no key.
+    fields = ("title", "url", "type")
+    hits = well_formed(answer["hits"]["hits"], REQUIRED)
+    return [{name: hit["_source"][name] for name in fields} for hit in hits]

@@ -13,6 +13,31 @@ from .index_admin import aliased_indices, create_index, new_index_name, swap_ali
 from .sources import TYPES, build, indexable_queryset, is_indexable, key_for, related_for
 
 CHUNK = 500
+# Failed documents named in the report; the count covers them all.
+REPORTED_FAILURES = 5
+
+
+class ReindexFailed(RuntimeError):
+    """Some documents were refused: the new index was dropped and the alias left where it was."""
+
+    def __init__(self, failed, total, examples):
+        self.failed, self.total, self.examples = failed, total, examples
+        named = "; ".join(f"{key}: {reason}" for key, reason in examples)
+        more = f" (and {failed - len(examples)} more)" if failed > len(examples) else ""
+        super().__init__(
+            f"{failed} of {total} documents failed, so the alias still points at the previous index: "
+            f"{named}{more}"
+        )
+
+
+def failure_reason(item):
+    error = item.get("error", {})
+    if isinstance(error, dict):
+        caused_by = error.get("caused_by", {}).get("reason")
+        return f"{error.get('type', 'error')}: {error.get('reason', '')}" + (
+            f" ({caused_by})" if caused_by else ""
+        )
+    return str(error)
 
 
 def count_indexable():
@@ -48,10 +73,29 @@ def reindex(progress=None, chunk=CHUNK):
     client = get_client()
     started = timezone.now()
     name = create_index(new_index_name())
+    try:
+        done = load(name, progress, chunk)
+        client.indices.refresh(index=name)
+        catch_up(name, started)
+        client.indices.refresh(index=name)
+    except BaseException:
+        # Whatever stopped it, the alias still points at the previous, complete index; the
+        # half-built one would only be written to by the sync worker and never read.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    old = swap_alias(name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    return name, done
+
+
+def load(name, progress, chunk):
+    """Bulk-load every document into `name`; raises ReindexFailed if the engine refused any."""
     total = count_indexable()
     done = 0
+    failures = []
     for ok, result in helpers.streaming_bulk(
-        client,
+        get_client(),
         (
             {"_op_type": "create", "_index": name, "_id": doc["key"], "_source": doc}
             for doc in documents(chunk)
@@ -60,17 +104,16 @@ def reindex(progress=None, chunk=CHUNK):
         raise_on_error=False,
     ):
         done += 1
-        if not ok and result.get("create", {}).get("status") != 409:
-            raise RuntimeError(f"Indexing failed: {result}")
+        item = result.get("create", {})
+        # 409: the sync worker already wrote a newer version of this document, which is kept.
+        if not ok and item.get("status") != 409:
+            failures.append((item.get("_id"), failure_reason(item)))
         if progress:
             progress(done, total)
-    client.indices.refresh(index=name)
-    catch_up(name, started)
-    client.indices.refresh(index=name)
-    old = swap_alias(name)
-    for index in old:
-        client.indices.delete(index=index, ignore_unavailable=True)
-    return name, done
+    if failures:
+        # A swap now would serve an index without those documents.
+        raise ReindexFailed(len(failures), done, failures[:REPORTED_FAILURES])
+    return done
 
 
 def catch_up(index, since):

@@ -8,12 +8,24 @@ from .sources import TYPES
 from .sync import enqueue
 
 
+def with_decisions_listing(page):
+    """The page, and for a procedure the decisions that list it: their documents name only the
+    procedures the public may see, so they change when it appears or disappears."""
+    from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
+
+    yield page
+    if isinstance(page, ProcedurePage):
+        yield from ProcedureNoticePage.objects.filter(entries__procedure=page).distinct()
+
+
 def on_published(sender, instance, **kwargs):
-    enqueue(instance)
+    for page in with_decisions_listing(instance):
+        enqueue(page)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    enqueue(instance)  # the worker sees it is no longer live and deletes it
+    for page in with_decisions_listing(instance):
+        enqueue(page)  # the worker sees a withdrawn page is no longer live and deletes it
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -27,8 +39,9 @@ def on_moved(sender, instance, **kwargs):
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    for page in instance.page.get_descendants(inclusive=True).specific():
-        enqueue(page)
+    for below in instance.page.get_descendants(inclusive=True).specific():
+        for page in with_decisions_listing(below):
+            enqueue(page)
 
 
 def on_status_changed(sender, instance, **kwargs):

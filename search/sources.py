@@ -127,7 +127,7 @@ def _procedure(page, related=None):
 
 
 def _notice(page, related=None):
-    entries = list(page.entries.select_related("procedure"))
+    entries = list(page.public_entries())
     return {
         "summary": page.summary,
         "body": " ".join(f"{entry.procedure.code} {entry.procedure.title}" for entry in entries),

@@ -258,6 +258,9 @@ WEBHOOK_BACKOFF_SECONDS = int(env_str("WEBHOOK_BACKOFF_SECONDS", "30"))
 WEBHOOK_BACKOFF_MAX_SECONDS = int(env_str("WEBHOOK_BACKOFF_MAX_SECONDS", "3600"))
 WEBHOOK_MAX_ATTEMPTS = int(env_str("WEBHOOK_MAX_ATTEMPTS", "30"))
 WEBHOOK_LOG_RETENTION_DAYS = int(env_str("WEBHOOK_LOG_RETENTION_DAYS", "30"))
+# Subscribers are refused on loopback, private, link-local and other internal addresses; these host
+# names (as written in the subscriber URL) are allowed anyway, e.g. the provincial portal's own network.
+WEBHOOK_ALLOWED_INTERNAL_HOSTS = env_list("WEBHOOK_ALLOWED_INTERNAL_HOSTS")
 
 # The workers' pause after a failed round (database or engine away), doubling up to the cap.
 WORKER_BACKOFF_SECONDS = float(env_str("WORKER_BACKOFF_SECONDS", "1"))

@@ -6,6 +6,8 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .destinations import validate_public_url
+
 PUBLISH, UNPUBLISH, DELETE = "publish", "unpublish", "delete"
 EVENT_CHOICES = [
     (PUBLISH, _("Publish (new or updated content)")),
@@ -29,7 +31,7 @@ class WebhookSubscriber(models.Model):
     url = models.URLField(
         _("URL"),
         max_length=500,
-        validators=[URLValidator(schemes=["http", "https"])],
+        validators=[URLValidator(schemes=["http", "https"]), validate_public_url],
         help_text=_("Where deliveries are POSTed, http:// or https://. Redirects are not followed."),
     )
     events = models.JSONField(_("events"), default=list, validators=[validate_events])
@@ -83,6 +85,10 @@ class WebhookDelivery(models.Model):
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     last_status_code = models.PositiveSmallIntegerField(_("last HTTP status"), null=True, blank=True)
+    # What an answer said is not kept: a subscriber address that reached an internal service would
+    # otherwise let an administrator's screen read it. The status and timing are enough to act on.
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    last_duration_ms = models.PositiveIntegerField(_("last answer time (ms)"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     # Set while a worker holds the row, so two workers never send the same delivery at once.
     lease = models.UUIDField(null=True, blank=True, editable=False)

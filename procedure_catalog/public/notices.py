@@ -31,21 +31,13 @@ def notice_index_context(page, request, context):
 
 
 def notice_context(page, request, context):
-    """The decision's entries, each procedure linked only while its page is public, and breadcrumbs
-    through the announcements list, where citizens look for decisions (the page itself lives under
-    the catalogue in the tree)."""
+    """The decision's entries naming public procedures, each linked, and breadcrumbs through the
+    announcements list, where citizens look for decisions (the page itself lives under the
+    catalogue in the tree)."""
     from site_pages.models import HomePage, NoticeIndexPage, publicly_visible
 
-    from ..models import ProcedurePage
-
-    entries = list(page.entries.select_related("procedure").order_by("sort_order", "pk"))
-    public = set(
-        publicly_visible(ProcedurePage.objects.filter(pk__in=[e.procedure_id for e in entries])).values_list(
-            "pk", flat=True
-        )
-    )
     context.update(
-        entries=[(entry, entry.procedure_id in public) for entry in entries],
+        entries=list(page.public_entries()),
         home=publicly_visible(HomePage.objects.ancestor_of(page)).first(),
         notice_index=publicly_visible(NoticeIndexPage.objects.all()).first(),
     )

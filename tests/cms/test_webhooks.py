@@ -34,12 +34,19 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def receivers_on_loopback(settings):
+    """The receivers here listen on 127.0.0.1, an internal address every subscriber is refused
+    unless the installation names it (tests/security/test_ssrf.py checks the refusal)."""
+    settings.WEBHOOK_ALLOWED_INTERNAL_HOSTS = ["127.0.0.1"]
+
+
 class Receiver:
     """A real HTTP server that records every POST and answers `status` (and `headers`)."""
 
-    def __init__(self, port=0, status=200, headers=None):
+    def __init__(self, port=0, status=200, headers=None, body=b""):
         received = self.received = []
-        answer = (status, headers or {})
+        answer = (status, headers or {}, body)
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
@@ -48,8 +55,9 @@ class Receiver:
                 self.send_response(answer[0])
                 for name, value in answer[1].items():
                     self.send_header(name, value)
-                self.send_header("Content-Length", "0")
+                self.send_header("Content-Length", str(len(answer[2])))
                 self.end_headers()
+                self.wfile.write(answer[2])
 
             def log_message(self, *args):
                 pass
@@ -63,6 +71,12 @@ class Receiver:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
 
     def bodies(self):
         return [json.loads(body) for _headers, body in self.received]

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.reindex import reindex
+from search.reindex import ReindexFailed, reindex
 from search.sync import ENGINE_ERRORS
 
 
@@ -25,6 +25,10 @@ class Command(BaseCommand):
             name, count = reindex(progress=progress)
         except ENGINE_ERRORS as error:
             raise CommandError(f"The search engine is unavailable: {error}") from error
+        except ReindexFailed as error:
+            if interactive:
+                self.stdout.write("")
+            raise CommandError(str(error)) from error
         seconds = time.monotonic() - began
         if interactive:
             self.stdout.write("")
