@@ -4,12 +4,11 @@ otherwise stops before anything runs, with the command that installs what is mis
 import os
 import shutil
 import stat
-import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.make_runner import run_make, stand_in_python
+
 # What system/check and make use; everything else (apt-get above all) is left off PATH.
 TOOLS = ("sh", "make", "id", "awk", "mvn")
 
@@ -31,26 +30,16 @@ def tool_dir(tmp_path, **fakes):
 
 
 def environment(bin_dir, chromium):
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MAKE")}
+    env = dict(os.environ)
     env.update(PATH=str(bin_dir), CHROMIUM=str(chromium))
     return env
 
 
 def make(env, tmp_path, *targets):
-    # Should the check ever let `make test` through, this stand-in Python is all it reaches:
-    # it leaves a mark instead of installing or starting the real suite.
-    python = tmp_path / "python"
-    python.write_text(f"#!/bin/sh\necho >{tmp_path}/went-past-the-check\nexit 1\n")
-    python.chmod(0o755)
-    return subprocess.run(
-        ["make", "--no-print-directory", *targets, f"PY={python}", f"INSTALLED={tmp_path}/installed"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    # Should the check ever let `make test` through, this stand-in Python is all it reaches: it
+    # leaves a mark instead of installing or starting the real suite.
+    python = stand_in_python(tmp_path, f"echo >{tmp_path}/went-past-the-check\nexit 1")
+    return run_make(tmp_path, python, *targets, env=env)
 
 
 @pytest.mark.parametrize(
