@@ -46,19 +46,25 @@ def setup(load_demo=True):
     django.setup()
     logging.getLogger("opensearch").setLevel(logging.ERROR)
     from django.conf import settings
-    from django.core.management import call_command
 
     from search.client import get_client, local_node
     from search.engine.status import read_status
 
     if settings.SEARCH_URL_IS_LOCAL_ENGINE and not read_status(get_client(), settings.SEARCH_URL).reachable:
         local_node().start(progress=lambda message: None)
+    build_database(load_demo)
+    return settings
+
+
+def build_database(load_demo=True):
+    """Migrate, then load the demo; a BENCH_TEMPLATE copy has both (its outbox still queued)."""
+    from django.core.management import call_command
+
     if TEMPLATE and load_demo:
-        return settings  # migrated, with the demo loaded; its outbox is drained by each script
+        return
     call_command("migrate", verbosity=0)
     if load_demo:
         call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    return settings
 
 
 def cleanup():
