@@ -31,6 +31,12 @@ if TEMPLATE:
     shutil.copytree(TEMPLATE, os.environ["VAR_DIR"], dirs_exist_ok=True)
 
 
+def sample(items, smoke=5):
+    """All of items, or in smoke mode `smoke` of them spread over the list."""
+    items = list(items)
+    return items[:: max(1, len(items) // smoke)][:smoke] if SMOKE else items
+
+
 def argument(position, full, smoke, kind=int):
     """sys.argv[position] when given, else the full run's default, or the smoke mode's."""
     if len(sys.argv) > position:

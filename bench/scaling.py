@@ -140,8 +140,7 @@ def queries():
     chosen = {}
     for query in [*judged, *(fold(query) for query in judged), *ABBREVIATIONS]:
         chosen.setdefault(query.casefold(), query)  # the analysers fold case: "CCHC" is "cchc"
-    chosen = sorted(chosen.values())
-    return chosen[:: len(chosen) // 5] if harness.SMOKE else chosen  # smoke: five spread over the list
+    return harness.sample(sorted(chosen.values()))
 
 
 def load(client, index, corpus, start, stop, label):

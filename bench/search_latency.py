@@ -28,12 +28,14 @@ def main():
     from search.sync import drain
 
     drain(refresh=True)
-    queries = sorted(
-        {
-            line.split("\t")[0]
-            for line in (Path(__file__).parent / "relevance" / "judgments.tsv").read_text().splitlines()
-            if line and not line.startswith("#")
-        }
+    queries = harness.sample(
+        sorted(
+            {
+                line.split("\t")[0]
+                for line in (Path(__file__).parent / "relevance" / "judgments.tsv").read_text().splitlines()
+                if line and not line.startswith("#")
+            }
+        )
     )
     http = Client()
     for query in queries:  # warm caches on both paths
