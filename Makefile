@@ -7,6 +7,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test install engine-start engine-stop engine-status lint messages audit
+.PHONY: check-system-test check-system-run check-system-messages
+# Prerequisites run in the order written: the machine is checked before anything is installed.
+.NOTPARALLEL:
+
+# Debian packages (system/packages.txt) and a JDK 21+: installed when root with apt-get, else the
+# command that installs them is printed and make stops.
+check-system-test check-system-run check-system-messages:
+	@sh system/check $(@:check-system-%=%)
 
 install: $(INSTALLED)
 
@@ -17,11 +25,12 @@ $(INSTALLED): pyproject.toml Makefile
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-run: install
+run: check-system-run install
 	$(PY) manage.py migrate --noinput
 	@if [ -z "$$SEARCH_URL" ]; then $(PY) manage.py search_engine start; \
 	 else echo "Using the search engine at $$SEARCH_URL"; fi
-	$(PY) manage.py load_demo
+	@# load_demo prints each demo login at the admin's address: the one this server listens on.
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
 	$(PY) manage.py update_index >/dev/null
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  API: http://$(HOST):$(PORT)/api/v1/health  Site: http://$(HOST):$(PORT)/"
 	@echo "The search engine keeps running after you stop the server: 'make engine-stop' ends it."
@@ -33,7 +42,7 @@ run: install
 	trap 'kill $$scheduler $$worker $$webhooks 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install lint
+test: check-system-test install lint
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
@@ -52,7 +61,7 @@ engine-status: install
 	$(PY) manage.py search_engine status
 
 # Our own strings: extract (unwrapped, so each entry is one line), then translate and compile.
-messages: install
+messages: check-system-messages install
 	$(PY) manage.py makemessages -l vi --no-wrap --ignore=.venv --ignore=var --ignore=tests --ignore=static --ignore=artifacts --ignore=bench
 	msgfmt --check --statistics -o cms/locale/vi/LC_MESSAGES/django.mo cms/locale/vi/LC_MESSAGES/django.po
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from stats import bars  # noqa: E402
 
-EXAMPLES = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+EXAMPLES = harness.argument(1, 300, smoke=1)
 # An opaque token (a changes cursor, a search `after`, a preview token) is any string by its schema,
 # yet only the ones the API gave are good: a made-up one is rightly a 400 (see test_api_fuzz.py).
 OPAQUE_TOKENS = {"changes_view", "search_view", "preview"}

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from stats import bars, percentile  # noqa: E402
 
-COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+COUNT = harness.argument(1, 30, smoke=3)
 
 
 def wait_for(client, index, key, timeout=10.0):

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from stats import bars  # noqa: E402
 
-COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+COUNT = harness.argument(1, 20_000, smoke=200)
 
 
 def main():

@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 import scaling  # noqa: E402 - sets this run's index prefix and the environment before Django loads
 
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 4
-SIZES = (10_000, 100_000)
+ROUNDS = harness.argument(1, 4, smoke=1)
+SIZES = (60, 120) if harness.SMOKE else (10_000, 100_000)
 TARGET = 1.5
 EVERY_MATCH = 0  # terminate_after 0, the engine's default: counting never stops
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 from stats import bars, percentile  # noqa: E402
 
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+ROUNDS = harness.argument(1, 5, smoke=1)
 
 
 def main():
@@ -28,12 +28,14 @@ def main():
     from search.sync import drain
 
     drain(refresh=True)
-    queries = sorted(
-        {
-            line.split("\t")[0]
-            for line in (Path(__file__).parent / "relevance" / "judgments.tsv").read_text().splitlines()
-            if line and not line.startswith("#")
-        }
+    queries = harness.sample(
+        sorted(
+            {
+                line.split("\t")[0]
+                for line in (Path(__file__).parent / "relevance" / "judgments.tsv").read_text().splitlines()
+                if line and not line.startswith("#")
+            }
+        )
     )
     http = Client()
     for query in queries:  # warm caches on both paths

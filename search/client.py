@@ -22,6 +22,17 @@ def get_client():
     return _client_for(settings.SEARCH_URL, settings.SEARCH_TIMEOUT_SECONDS)
 
 
+# Asked with ignore=NOT_FOUND, a missing index, alias or document answers the engine's error body
+# instead of raising, and opensearch-py does not log that expected 404 as a failed request: a
+# fresh installation starts without warnings.
+NOT_FOUND = 404
+
+
+def found(answer):
+    """False when a request asked with ignore=NOT_FOUND found no index or alias."""
+    return not (isinstance(answer, dict) and answer.get("status") == NOT_FOUND)
+
+
 def index_name(base_name):
     """The full index name for a logical index, under this installation's prefix."""
     return f"{settings.SEARCH_INDEX_PREFIX}{base_name}"

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from opensearchpy.exceptions import NotFoundError
 
-from .client import get_client
+from .client import NOT_FOUND, found, get_client
 from .documents import ContentDocument, alias_name
 
 
@@ -26,10 +26,8 @@ def concrete_indices():
 
 
 def aliased_indices():
-    try:
-        return sorted(get_client().indices.get_alias(name=alias_name()).keys())
-    except NotFoundError:
-        return []
+    answer = get_client().indices.get_alias(name=alias_name(), ignore=NOT_FOUND)
+    return sorted(answer) if found(answer) else []
 
 
 def ensure_index():

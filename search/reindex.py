@@ -7,7 +7,7 @@ from opensearchpy import helpers
 from opensearchpy.exceptions import NotFoundError
 from wagtail.models import Page, PageLogEntry
 
-from .client import get_client
+from .client import NOT_FOUND, found, get_client
 from .documents import alias_name
 from .index_admin import aliased_indices, create_index, new_index_name, swap_alias
 from .sources import TYPES, build, indexable_queryset, is_indexable, key_for, related_for
@@ -193,6 +193,10 @@ def reconcile(index=None):
 def index_counts():
     client = get_client()
     answer = client.search(
-        index=alias_name(), body={"size": 0, "aggs": {"types": {"terms": {"field": "type", "size": 10}}}}
+        index=alias_name(),
+        body={"size": 0, "aggs": {"types": {"terms": {"field": "type", "size": 10}}}},
+        ignore=NOT_FOUND,
     )
+    if not found(answer):
+        return {}
     return {bucket["key"]: bucket["doc_count"] for bucket in answer["aggregations"]["types"]["buckets"]}

@@ -12,10 +12,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from opensearchpy.exceptions import NotFoundError, OpenSearchException
+from opensearchpy.exceptions import OpenSearchException
 from urllib3.exceptions import HTTPError
 
-from .client import get_client
+from .client import NOT_FOUND, get_client
 from .index_admin import concrete_indices, ensure_index
 from .models import IndexOutbox
 from .sources import TYPES, build, is_indexable, key_for, type_of
@@ -82,10 +82,7 @@ def apply(entry, targets):
             client.index(index=index, id=entry.key, body=body)
     else:
         for index in targets:
-            try:
-                client.delete(index=index, id=entry.key)
-            except NotFoundError:
-                pass
+            client.delete(index=index, id=entry.key, ignore=NOT_FOUND)
 
 
 def postpone(entries, error):

@@ -28,7 +28,7 @@ def read_judgments():
         query, kind, document, grade = line.split("\t")
         entry = queries.setdefault(query, {"kind": kind, "grades": {}})
         entry["grades"][document] = int(grade)
-    return queries
+    return {query: queries[query] for query in harness.sample(queries)}
 
 
 def stable_keys():

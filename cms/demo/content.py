@@ -1,4 +1,4 @@
-"""Demo texts, written for this project from the agency's public 2018 news (see shared/DOMAIN.md)."""
+"""Demo texts, written for this project from the agency's public 2018 news (docs/domain.md)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo

@@ -1,6 +1,6 @@
 """Demo administrative procedures in the national portal's JSON shape, loaded through the importer.
 
-Only 1.012223 is a real national code (see shared/DOMAIN.md); the others use a 1.90xxxx range that
+Only 1.012223 is a real national code (see docs/domain.md); the others use a 1.90xxxx range that
 the national catalogue does not, and every record says it is demo data.
 """
 

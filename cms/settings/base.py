@@ -138,10 +138,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "cms.login_throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.login_throttling.locked_out"
 
-# Two-factor sign-in (cms/two_factor/, django-otp): optional, as issue #8 asks. Any staff user may turn
-# it on from the account page; from then on, every admin session asks for the 6-digit code from their
-# authenticator app after the password. True makes it mandatory for the leaders' group ("Lãnh đạo
-# duyệt"), who approve what the public sees: a leader without a device is sent to enrolment until done.
+# Two-factor sign-in (cms/two_factor/, django-otp): optional, as the security requirements allow. Any
+# staff user may turn it on from the account page; from then on, every admin session asks for the
+# 6-digit code from their authenticator app after the password. True makes it mandatory for the
+# leaders' group ("Lãnh đạo duyệt"), who approve what the public sees: a leader without a device is
+# sent to enrolment until done.
 # A lost phone: `manage.py two_factor_reset <name>` removes the device, as axes_reset_username unlocks.
 OTP_REQUIRED_FOR_LEADERS = env_bool("OTP_REQUIRED_FOR_LEADERS", False)
 # Superusers and "Quản trị" enrol before anything opens to them.

@@ -1,6 +1,6 @@
 """The national public-service portal's JSON record, read into and written from our record.
 
-Reads the portal's own keys (see shared/DOMAIN.md) and a few of ours that the portal lacks
+Reads the portal's own keys (docs/domain.md lists them) and a few of ours that the portal lacks
 (authority, whereToSubmit, inForceFrom, legal-basis dates), so our JSON export re-imports whole.
 """
 

@@ -1,4 +1,4 @@
-"""Issue #8: a subscriber answers 500, then hangs past the timeout, then recovers.
+"""A faulty subscriber: it answers 500, then hangs past the timeout, then recovers.
 
 Every event reaches it once it is back, each under one Idempotency-Key kept across all retries, so a
 request it finished after the worker had given up is recognised as a repeat, not acted on twice.

@@ -1,4 +1,4 @@
-"""National-portal records built on demand, shaped as the portal publishes them (DOMAIN.md)."""
+"""National-portal records built on demand, shaped as the portal publishes them (docs/domain.md)."""
 
 import copy
 import itertools

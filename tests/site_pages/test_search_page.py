@@ -112,7 +112,7 @@ def catalogue(search_index, sections):
 def test_facets_count_and_filter_the_results(client, catalogue):
     soup = get(client, {"q": "nguoi co uy tin"})
     assert len(results(soup)) == 3
-    # What #8's Content-Security-Policy will demand: no inline styles or scripts.
+    # What the site's Content-Security-Policy demands: no inline styles or scripts.
     assert not soup.find_all(attrs={"style": True}) and all(script.get("src") for script in soup("script"))
     procedures = facet_link(soup, "type", TYPE_LABELS["procedure"])
     assert procedures.find(class_="count").get_text() == "2"
