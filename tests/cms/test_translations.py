@@ -73,3 +73,36 @@ def test_relative_times_in_the_admin_are_vietnamese():
 
     with translation.override("vi"):
         assert timesince(timezone.now() - timedelta(minutes=3)).replace("\xa0", " ") == "3 phút"
+
+
+def test_news_feed_title_is_vietnamese(client, db):
+    from tests.factories import NewsArticlePageFactory
+
+    NewsArticlePageFactory()
+    feed = client.get("/feeds/news.atom").content.decode()
+    title = feed.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.endswith("Tin tức – sự kiện"), title
+
+
+def test_admin_login_is_vietnamese_and_words_are_spaced(client, db):
+    from site_pages.editorial_roles import EDITORS
+    from tests.factories import role_user
+
+    html = client.get("/admin/login/").content.decode()
+    assert "Mật khẩu" in html and ">Password" not in html
+    assert 'placeholder="Nhập tên đăng nhập"' in html
+
+    wrong = client.post("/admin/login/", {"username": role_user(EDITORS).username, "password": "sai"})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in wrong.content.decode()
+
+
+def test_workflow_times_and_buttons_are_vietnamese():
+    from datetime import timedelta
+
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone, translation
+    from django.utils.translation import gettext
+
+    with translation.override("vi"):
+        assert naturaltime(timezone.now() - timedelta(seconds=5)).replace("\xa0", " ") == "5 giây trước"
+        assert gettext("%(label)s and Publish") % {"label": gettext("Approve")} == "Phê duyệt và xuất bản"
