@@ -12,6 +12,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, get_page_models
+from wagtail.snippets.models import get_snippet_models
 
 from site_pages.editorial_roles import ADMINISTRATORS, APPROVERS, EDITORS
 from site_pages.models import HomePage, NewsArticlePage, NewsIndexPage, ProcedureIndexPage
@@ -110,6 +111,18 @@ def one_page_of_each_type():
     return first.values()
 
 
+def snippet_paths():
+    """Each kind of snippet's list and form, and one of each that the demo made."""
+    paths = []
+    for model in get_snippet_models():
+        base = f"/admin/snippets/{model._meta.app_label}/{model._meta.model_name}/"
+        paths += [base, f"{base}add/"]
+        first = model.objects.first()
+        if first is not None:
+            paths.append(f"{base}edit/{first.pk}/")
+    return paths
+
+
 def common_paths(document):
     image = get_image_model().objects.first()
     news = NewsIndexPage.objects.get()
@@ -130,9 +143,6 @@ def common_paths(document):
         f"/admin/documents/edit/{document.pk}/",
         "/admin/documents/multiple/add/",
         "/admin/snippets/",
-        "/admin/snippets/site_pages/newscategory/",
-        "/admin/snippets/site_pages/newscategory/add/",
-        "/admin/snippets/procedure_catalog/dossierstatistics/",
         "/admin/reports/locked/",
         "/admin/reports/aging-pages/",
         "/admin/reports/site-history/",
@@ -141,6 +151,7 @@ def common_paths(document):
         "/admin/account/",
     ]
     paths += [f"/admin/pages/{page.pk}/edit/" for page in one_page_of_each_type()]
+    paths += snippet_paths()
     article = NewsArticlePage.objects.live().first()
     return [*paths, f"/admin/pages/{article.pk}/history/"]
 
