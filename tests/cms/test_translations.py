@@ -23,11 +23,20 @@ def test_every_project_string_has_a_vietnamese_translation():
 
 
 def test_compiled_catalogue_matches_its_source():
-    po = (CATALOGUE / "django.po").read_text(encoding="utf-8")
-    source = dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', po, flags=re.MULTILINE))
+    import polib
+
+    source = [
+        entry for entry in polib.pofile(str(CATALOGUE / "django.po")) if entry.msgstr and not entry.obsolete
+    ]
     with open(CATALOGUE / "django.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    stale = {msgid: msgstr for msgid, msgstr in source.items() if compiled.gettext(msgid) != msgstr}
+
+    def current(entry):
+        if entry.msgctxt:
+            return compiled.pgettext(entry.msgctxt, entry.msgid)
+        return compiled.gettext(entry.msgid)
+
+    stale = {entry.msgid: entry.msgstr for entry in source if current(entry) != entry.msgstr}
     assert stale == {}, "run 'make messages' to recompile the catalogue"
 
 
@@ -106,3 +115,14 @@ def test_workflow_times_and_buttons_are_vietnamese():
     with translation.override("vi"):
         assert naturaltime(timezone.now() - timedelta(seconds=5)).replace("\xa0", " ") == "5 giây trước"
         assert gettext("%(label)s and Publish") % {"label": gettext("Approve")} == "Phê duyệt và xuất bản"
+
+
+def test_a_page_has_a_title_and_a_legal_document_a_summary_line():
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from procedure_catalog.blocks import LegalBasisBlock
+
+    with translation.override("vi"):
+        assert str(Page._meta.get_field("title").verbose_name) == "tiêu đề"
+        assert str(LegalBasisBlock().child_blocks["title"].label) == "trích yếu"
