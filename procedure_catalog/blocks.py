@@ -1,6 +1,7 @@
 """The ordered parts of a procedure, edited in the admin and stored as structured JSON."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -53,7 +54,8 @@ class CaseBlock(blocks.StructBlock):
 
 class LegalBasisBlock(blocks.StructBlock):
     number = blocks.CharBlock(label=_("number and symbol"))
-    title = blocks.TextBlock(label=_("title"), required=False)
+    # A legal document's summary line is its "trích yếu", not a page's "tiêu đề".
+    title = blocks.TextBlock(label=pgettext_lazy("legal document", "title"), required=False)
     issuer = blocks.CharBlock(label=_("issuer"), required=False)
     issued_on = blocks.DateBlock(label=_("issued on"), required=False)
     effective_on = blocks.DateBlock(label=_("effective from"), required=False)

@@ -5,14 +5,17 @@ exactly when the procedure is the same, which is how re-imports know nothing cha
 """
 
 import datetime
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from search.folding import fold
+
 from .codes import normalize_code, validate_code
-from .vocabulary import Channel, Level, OnlineLevel, Status, TimeUnit
+from .vocabulary import ONLINE_LEVEL_LABELS, STATUS_LABELS, Channel, Level, OnlineLevel, Status, TimeUnit
 
 SCALAR_TEXT_FIELDS = [
     "handling_agency",
@@ -146,6 +149,11 @@ def iso_date(value, field):
     )
 
 
+def vocabulary_key(value):
+    """A vocabulary word as compared on import: folded, words joined by single spaces."""
+    return re.sub(r"[\W_]+", " ", fold(value)).strip()
+
+
 def choice(value, field, choices, aliases=None, default=None):
     if value in (None, ""):
         if default is None:
@@ -155,13 +163,13 @@ def choice(value, field, choices, aliases=None, default=None):
         raise RecordError(
             field, "wrong_type", _("Expected text, got %(type)s.") % {"type": type(value).__name__}
         )
-    raw = unicodedata.normalize("NFC", value).strip()
-    for candidate in (raw, raw.lower(), raw.upper()):
-        if candidate in choices.values:
-            return candidate
-        if aliases and candidate in aliases:
-            return str(aliases[candidate])
+    accepted = {vocabulary_key(code): code for code in choices.values}
+    accepted |= {vocabulary_key(label): str(code) for label, code in (aliases or {}).items()}
+    if vocabulary_key(value) in accepted:
+        return accepted[vocabulary_key(value)]
     allowed = ", ".join(choices.values)
+    if aliases:
+        allowed += "; " + ", ".join(aliases)
     raise RecordError(
         field,
         "unknown_value",
@@ -189,9 +197,15 @@ def canonical(record):
         "field": text(record.get("field"), "field"),
         "level": choice(record.get("level"), "level", Level, default=Level.OTHER),
         "online_level": choice(
-            record.get("online_level"), "online_level", OnlineLevel, default=OnlineLevel.NONE
+            record.get("online_level"),
+            "online_level",
+            OnlineLevel,
+            aliases=ONLINE_LEVEL_LABELS,
+            default=OnlineLevel.NONE,
         ),
-        "status": choice(record.get("status"), "status", Status, default=Status.IN_FORCE),
+        "status": choice(
+            record.get("status"), "status", Status, aliases=STATUS_LABELS, default=Status.IN_FORCE
+        ),
         "in_force_from": iso_date(record.get("in_force_from"), "in_force_from"),
     }
     for name in SCALAR_TEXT_FIELDS:

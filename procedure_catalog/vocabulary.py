@@ -54,10 +54,8 @@ NATIONAL_TIME_UNITS = {"WORKING_DAY": TimeUnit.WORKING_DAYS, "DAY": TimeUnit.DAY
 NATIONAL_ONLINE_LEVELS = {
     "FULL": OnlineLevel.FULL,
     "TOAN_TRINH": OnlineLevel.FULL,
-    "toàn trình": OnlineLevel.FULL,
     "PARTIAL": OnlineLevel.PARTIAL,
     "MOT_PHAN": OnlineLevel.PARTIAL,
-    "một phần": OnlineLevel.PARTIAL,
     "NONE": OnlineLevel.NONE,
 }
 NATIONAL_STATUSES = {
@@ -65,4 +63,32 @@ NATIONAL_STATUSES = {
     "IN_FORCE": Status.IN_FORCE,
     "AMENDED": Status.AMENDED,
     "ABOLISHED": Status.ABOLISHED,
+}
+
+# The Vietnamese labels the portal's exports and the agency's spreadsheets write, beside our codes.
+# Import compares them folded (see records.vocabulary_key), so case, marks, NFD and the separators
+# between words do not matter. The older levels 2, 3 and 4 are obsolete and stay refused.
+ONLINE_LEVEL_LABELS = {
+    "Toàn trình": OnlineLevel.FULL,
+    "Trực tuyến toàn trình": OnlineLevel.FULL,
+    "Dịch vụ công trực tuyến toàn trình": OnlineLevel.FULL,
+    "Một phần": OnlineLevel.PARTIAL,
+    "Trực tuyến một phần": OnlineLevel.PARTIAL,
+    "Dịch vụ công trực tuyến một phần": OnlineLevel.PARTIAL,
+    "Không": OnlineLevel.NONE,
+    "Không trực tuyến": OnlineLevel.NONE,
+    # Nghị định 42/2022/NĐ-CP's name for a service that only publishes its information online.
+    "Dịch vụ cung cấp thông tin trực tuyến": OnlineLevel.NONE,
+}
+STATUS_LABELS = {
+    "Còn hiệu lực": Status.IN_FORCE,
+    "Có hiệu lực": Status.IN_FORCE,
+    "Đang có hiệu lực": Status.IN_FORCE,
+    "Sửa đổi, bổ sung": Status.AMENDED,
+    "Được sửa đổi, bổ sung": Status.AMENDED,
+    "Đã sửa đổi, bổ sung": Status.AMENDED,
+    "Hết hiệu lực": Status.ABOLISHED,
+    "Bãi bỏ": Status.ABOLISHED,
+    "Bị bãi bỏ": Status.ABOLISHED,
+    "Đã bãi bỏ": Status.ABOLISHED,
 }

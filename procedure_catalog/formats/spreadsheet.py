@@ -3,10 +3,11 @@ JSON cells in the same shape as our records; every other column is plain text.
 
 Columns, in order (header names exactly as below; unknown columns are refused so a typo is not
 silently ignored):
-code, name, field, level (province|commune|ministry|other), online_level (full|partial|none),
-status (in_force|amended|abolished), in_force_from (2025-07-01 or 1/7/2025), handling_agency,
-authority, coordinating_agencies, where_to_submit, applicants, results, requirements,
-steps, channels, cases, legal_bases.
+code, name, field, level (province|commune|ministry|other),
+online_level (full|partial|none, or Toàn trình, Một phần, Không…: see vocabulary.py),
+status (in_force|amended|abolished, or Còn hiệu lực, Hết hiệu lực, Đã bãi bỏ…),
+in_force_from (2025-07-01 or 1/7/2025), handling_agency, authority, coordinating_agencies,
+where_to_submit, applicants, results, requirements, steps, channels, cases, legal_bases.
 """
 
 import csv

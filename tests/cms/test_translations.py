@@ -23,11 +23,20 @@ def test_every_project_string_has_a_vietnamese_translation():
 
 
 def test_compiled_catalogue_matches_its_source():
-    po = (CATALOGUE / "django.po").read_text(encoding="utf-8")
-    source = dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', po, flags=re.MULTILINE))
+    import polib
+
+    source = [
+        entry for entry in polib.pofile(str(CATALOGUE / "django.po")) if entry.msgstr and not entry.obsolete
+    ]
     with open(CATALOGUE / "django.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    stale = {msgid: msgstr for msgid, msgstr in source.items() if compiled.gettext(msgid) != msgstr}
+
+    def current(entry):
+        if entry.msgctxt:
+            return compiled.pgettext(entry.msgctxt, entry.msgid)
+        return compiled.gettext(entry.msgid)
+
+    stale = {entry.msgid: entry.msgstr for entry in source if current(entry) != entry.msgstr}
     assert stale == {}, "run 'make messages' to recompile the catalogue"
 
 
@@ -73,3 +82,47 @@ def test_relative_times_in_the_admin_are_vietnamese():
 
     with translation.override("vi"):
         assert timesince(timezone.now() - timedelta(minutes=3)).replace("\xa0", " ") == "3 phút"
+
+
+def test_news_feed_title_is_vietnamese(client, db):
+    from tests.factories import NewsArticlePageFactory
+
+    NewsArticlePageFactory()
+    feed = client.get("/feeds/news.atom").content.decode()
+    title = feed.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.endswith("Tin tức – sự kiện"), title
+
+
+def test_admin_login_is_vietnamese_and_words_are_spaced(client, db):
+    from site_pages.editorial_roles import EDITORS
+    from tests.factories import role_user
+
+    html = client.get("/admin/login/").content.decode()
+    assert "Mật khẩu" in html and ">Password" not in html
+    assert 'placeholder="Nhập tên đăng nhập"' in html
+
+    wrong = client.post("/admin/login/", {"username": role_user(EDITORS).username, "password": "sai"})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng." in wrong.content.decode()
+
+
+def test_workflow_times_and_buttons_are_vietnamese():
+    from datetime import timedelta
+
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone, translation
+    from django.utils.translation import gettext
+
+    with translation.override("vi"):
+        assert naturaltime(timezone.now() - timedelta(seconds=5)).replace("\xa0", " ") == "5 giây trước"
+        assert gettext("%(label)s and Publish") % {"label": gettext("Approve")} == "Phê duyệt và xuất bản"
+
+
+def test_a_page_has_a_title_and_a_legal_document_a_summary_line():
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from procedure_catalog.blocks import LegalBasisBlock
+
+    with translation.override("vi"):
+        assert str(Page._meta.get_field("title").verbose_name) == "tiêu đề"
+        assert str(LegalBasisBlock().child_blocks["title"].label) == "trích yếu"

@@ -28,3 +28,8 @@ class Command(BaseCommand):
             f"all main-path apps: {translated}/{total} = {translated / total:.1%} "
             f"(Wagtail's catalogue alone: {wagtail_only / total:.1%})"
         )
+        # Entries, not screens: markup can join two translated strings, and a template can hard-code
+        # English. The browser walk reads what each role actually sees.
+        self.stdout.write(
+            "Catalogue entries only; what editors see is checked by tests/browser/test_admin_language.py."
+        )
