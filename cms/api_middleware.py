@@ -6,6 +6,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from .client_address import client_address
 
@@ -31,7 +32,8 @@ class ApiAccessMiddleware:
         if allowed:
             response["Access-Control-Allow-Origin"] = allowed
             response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
-        response.setdefault("Vary", "Origin")
+        # Added to, not set: a session read further in (the sign-in state) already says Vary: Cookie.
+        patch_vary_headers(response, ["Origin"])
         return response
 
     def limited(self, request):

@@ -238,7 +238,7 @@ def test_admin_shows_no_gravatar_avatars(editor):
     ],
 )
 def test_production_chooses_how_documents_are_sent(choice, expected):
-    from tests.cms.test_settings import GOOD_KEY, run_with_settings
+    from tests.cms.test_settings import PRODUCTION, run_with_settings
 
     script = (
         "import django; from django.conf import settings; django.setup(); "
@@ -247,8 +247,7 @@ def test_production_chooses_how_documents_are_sent(choice, expected):
     result = run_with_settings(
         "cms.settings.production",
         ["-c", script],
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="sdttg.sonla.gov.vn",
+        **PRODUCTION,
         DOCUMENTS_SENDFILE=choice,
     )
 
