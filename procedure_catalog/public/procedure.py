@@ -69,16 +69,10 @@ def successors(entry, page):
 
     The record has no explicit successor; a decision that abolishes one procedure and announces
     another in the same act is how the portal shows a replacement."""
-    from site_pages.models import publicly_visible
+    from ..models import public_notice_entries
 
-    from ..models import NoticeEntry, ProcedurePage
-
-    visible = publicly_visible(ProcedurePage.objects.all()).values("pk")
     new_entries = (
-        NoticeEntry.objects.filter(notice=entry.notice, change=NoticeChange.NEW, procedure__in=visible)
-        .exclude(procedure=page)
-        .select_related("procedure")
-        .order_by("sort_order", "pk")
+        public_notice_entries().filter(notice=entry.notice, change=NoticeChange.NEW).exclude(procedure=page)
     )
     return [new_entry.procedure for new_entry in new_entries]
 
