@@ -6,6 +6,7 @@ and everywhere else (private pages, documents, the API) the request is anonymous
 device, and not required to have one, pass untouched.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -30,6 +31,10 @@ class TwoFactorMiddleware:
         return self.detour(request) or self.get_response(request)
 
     def detour(self, request):
+        # Without a session cookie nobody is signed in. Not reading the session then keeps Vary: Cookie
+        # off public answers, so shared caches keep one copy for every visitor.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None

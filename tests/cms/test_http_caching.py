@@ -70,3 +70,12 @@ def test_errors_are_not_made_cacheable(client, published):
     response = client.get("/api/v1/news/999999999")
     assert response.status_code == 404
     assert "max-age" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("url", [*CONTENT_URLS, "/"])
+def test_a_visitor_without_a_session_gets_answers_a_shared_cache_may_keep(client, published, url):
+    # A visitor with no session cookie is anonymous whatever the sign-in rules say: touching the
+    # session for them would add Vary: Cookie, and the portal's caches would keep one copy per cookie.
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "cookie" not in response.get("Vary", "").lower()
