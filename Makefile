@@ -25,12 +25,14 @@ $(INSTALLED): pyproject.toml Makefile
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
+# Every absolute URL (logins, API, feeds, pages) names the address this server listens on, unless
+# PUBLIC_BASE_URL is set already.
+run: export PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 run: check-system-run install
 	$(PY) manage.py migrate --noinput
 	@if [ -z "$$SEARCH_URL" ]; then $(PY) manage.py search_engine start; \
 	 else echo "Using the search engine at $$SEARCH_URL"; fi
-	@# load_demo prints each demo login at the admin's address: the one this server listens on.
-	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
+	$(PY) manage.py load_demo
 	$(PY) manage.py update_index >/dev/null
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  API: http://$(HOST):$(PORT)/api/v1/health  Site: http://$(HOST):$(PORT)/"
 	@echo "The search engine keeps running after you stop the server: 'make engine-stop' ends it."
