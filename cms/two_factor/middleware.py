@@ -40,11 +40,13 @@ class TwoFactorMiddleware:
             return None
         if not request.path.startswith(reverse("wagtailadmin_home")):
             return self.outside_admin(request)
-        # The code page itself, a way out, and the translations the admin's scripts load on every page.
+        # The code page itself, a way out, and what the admin's scripts load on every page (the
+        # translations and the icon sprite, which a redirect would replace with this page's HTML).
         always_open = {
             reverse("two_factor_verify"),
             reverse("wagtailadmin_logout"),
             reverse("wagtailadmin_javascript_catalog"),
+            reverse("wagtailadmin_sprite"),
         }
         if request.path in always_open:
             return None

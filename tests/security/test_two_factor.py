@@ -111,3 +111,19 @@ def test_installations_require_it_of_administrators_unless_told_otherwise():
     from cms.settings import base
 
     assert base.OTP_REQUIRED_FOR_ADMINISTRATORS is True
+
+
+@pytest.mark.parametrize("enrolling", [True, False], ids=["enrolment page", "code page"])
+def test_the_two_factor_pages_get_the_admin_icons_not_a_second_copy_of_themselves(
+    client, required_for_administrators, enrolling
+):
+    # The admin's scripts fetch the icon sprite on every page, the code and enrolment pages included;
+    # sent on to the page itself, the sprite came back as a second form whose "next" led to the SVG.
+    user = role_user(ADMINISTRATORS)
+    if not enrolling:
+        enrolled(user)
+    sign_in(client, user)
+
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200
+    assert b"<svg" in sprite.content
