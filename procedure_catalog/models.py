@@ -38,6 +38,11 @@ class ProcedurePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, Pag
     """One administrative procedure; the page title is its name."""
 
     base_form_class = AgencyPageForm
+    # Words a citizen puts before a topic to ask for a procedure (search/understanding.py).
+    search_intent_words = (
+        "thủ tục", "thủ tục hành chính", "tthc", "hồ sơ", "giấy tờ", "lệ phí", "phí", "nộp", "nộp hồ sơ",
+        "mẫu đơn", "biểu mẫu", "dịch vụ công",
+    )  # fmt: skip
     search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
 
     code = models.CharField(_("code"), max_length=32, unique=True, validators=[validate_code])
@@ -102,6 +107,7 @@ class ProcedureNoticePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearc
     """An announcement decision (quyết định công bố) listing new, amended and abolished procedures."""
 
     base_form_class = AgencyPageForm
+    search_intent_words = ("quyết định công bố", "quyết định", "công bố")
     search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
 
     decision_number = models.CharField(_("number and symbol"), max_length=64)

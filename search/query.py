@@ -24,6 +24,7 @@ from .degraded import database_search
 from .documents import alias_name
 from .folding import fold
 from .sync import ENGINE_ERRORS
+from .understanding import understand
 
 MAX_PAGE_SIZE = 50
 FILTERS = ["type", "categories", "field", "level", "agency", "status", "online_level"]
@@ -34,6 +35,9 @@ RELAX_BELOW = 10
 # uy tin": the procedure named "Công nhận người có uy tín..." never says "thủ tục", the two syllables
 # citizens type before a procedure's name (bench/relevance/run.py).
 RELAXED_MINIMUM = "75%"
+# What naming a kind of content ("thủ tục", "tin") adds to that kind's score, among relevance
+# scores in the tens: enough to lift it over other kinds that match as well, not over better matches.
+INTENT_BOOST = 8
 # The ranking clauses (marks as typed, syllable order) re-score this many of the best hits by the
 # matching clauses; hits beyond it follow in the matching clauses' order. Every page uses the same
 # window, so the pages are one order: a deeper page that widened it would reorder hits an earlier
@@ -213,7 +217,8 @@ def search_bodies(request, relaxed=False, suggest=False):
             "post_tags": ["</mark>"],
             "fields": {name: {"number_of_fragments": 1, "fragment_size": 160} for name in HIGHLIGHT_FIELDS},
             # The ranking clauses too: they are what marks the exact fields ("dân", not "dần").
-            "highlight_query": {"bool": {"should": [recall, *rank]}},
+            # And every word kept of a question, function words included ("người có uy tín").
+            "highlight_query": {"bool": {"should": [recall, *rank, *highlight_words(request.q)]}},
         },
     }
     if request.by_relevance:
@@ -270,11 +275,13 @@ def text_query(q, relaxed=False):
     or a word the text does not have."""
     if not q:
         return {"match_all": {}}, []
+    understood = understand(q)
+    words, phrase = understood.content, understood.phrase
     recall = [
         # Folded, with typo tolerance for longer syllable runs.
         {
             "multi_match": {
-                "query": q,
+                "query": words,
                 "fields": ["title.folded^4", "summary.folded^2", "body.folded"],
                 "type": "best_fields",
                 "operator": "and",
@@ -284,12 +291,13 @@ def text_query(q, relaxed=False):
         },
     ]
     if relaxed:
+        # Across fields: a question's words are in the title and the papers a procedure asks for.
         recall.append(
             {
                 "multi_match": {
-                    "query": q,
+                    "query": words,
                     "fields": ["title.folded^2", "summary.folded", "body.folded"],
-                    "type": "best_fields",
+                    "type": "cross_fields",
                     "minimum_should_match": RELAXED_MINIMUM,
                     "boost": 0.5,
                 }
@@ -299,7 +307,7 @@ def text_query(q, relaxed=False):
         # Marks as typed: "dân" scores here, "dần" does not.
         {
             "multi_match": {
-                "query": q,
+                "query": words,
                 "fields": ["title^4", "summary^2", "body"],
                 "type": "best_fields",
                 "boost": 3,
@@ -308,13 +316,15 @@ def text_query(q, relaxed=False):
         # Phrases: folded shingles reward syllables in the order typed.
         {
             "multi_match": {
-                "query": q,
+                "query": phrase,
                 "fields": ["title.shingles^3", "summary.shingles", "body.shingles"],
                 "boost": 2,
             }
         },
+        # A kind of content the query names ranks first among equals, and excludes nothing.
+        *({"term": {"type": {"value": kind, "boost": INTENT_BOOST}}} for kind in understood.intents[:1]),
     ]
-    for variant in query_variants(q):
+    for variant in query_variants(words):
         recall.append(
             {
                 "multi_match": {
@@ -335,6 +345,12 @@ def text_query(q, relaxed=False):
         recall.append({"term": {"codes": {"value": q, "boost": 60}}})
         recall.append({"term": {"codes.folded": {"value": q, "boost": 50}}})
     return {"bool": {"should": recall, "minimum_should_match": 1}}, rank
+
+
+def highlight_words(q):
+    if not q:
+        return []
+    return [{"multi_match": {"query": understand(q).phrase, "fields": HIGHLIGHT_FIELDS}}]
 
 
 def filter_clauses(request):

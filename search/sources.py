@@ -113,17 +113,24 @@ def _procedure(page, related=None):
     papers = [part["name"] for case in page.cases for part in case.value["components"]]
     return {
         "summary": " ".join(filter(None, [page.applicants, page.results])),
-        "body": " ".join(filter(None, [*steps, *papers, page.requirements, page.where_to_submit])),
+        # The field's name too: "khen thưởng" finds the procedures of "Thi đua, khen thưởng".
+        "body": " ".join(
+            filter(None, [*steps, *papers, page.requirements, page.where_to_submit, field_name(page)])
+        ),
         "code": page.code,
         "codes": [page.code, *(basis.value["number"] for basis in page.legal_bases)],
         "categories": [],
-        "field": page.field.name if page.field_id else None,
+        "field": field_name(page),
         "level": page.level,
         "agency": page.handling_agency.splitlines()[0] if page.handling_agency else None,
         "status": page.status,
         "online_level": page.online_level,
         "date": page.in_force_from or page.first_published_at,
     }
+
+
+def field_name(page):
+    return page.field.name if page.field_id else None
 
 
 def _notice(page, related=None):

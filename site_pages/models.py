@@ -76,6 +76,8 @@ class NewsIndexPage(AsciiSlugMixin, Page):
 class NewsArticlePage(HeadlessPreviewMixin, AsciiSlugMixin, FoldedAdminSearch, RoutablePageMixin, Page):
     base_form_class = AgencyPageForm
     search_fields = [*Page.search_fields, *FoldedAdminSearch.admin_search_fields]
+    # Words a citizen puts before a topic to ask for news (search/understanding.py).
+    search_intent_words = ("tin", "tin tức", "bản tin", "sự kiện", "bài viết")
     summary = models.TextField(_("summary"), help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     featured_image = models.ForeignKey(

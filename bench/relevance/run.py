@@ -6,6 +6,7 @@
 Loads the demo site (its procedures go through the project's importer), indexes it both ways,
 runs every judged query through the public search API and through the stock backend, and prints
 nDCG@10, MRR (first hit graded 2 or 3) and recall@10 (hits graded 1–3), overall and per kind.
+With --details, also each query whose nDCG@10 is below 1, with the judged documents it missed.
 """
 
 import math
@@ -107,8 +108,11 @@ def main():
     get_client().indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}*")
     queries = read_judgments()
     scores = {"ours": defaultdict(list), "stock": defaultdict(list)}
+    details = []
     for query, judged in queries.items():
         for system, ranked in (("ours", ours(query, keys)), ("stock", stock(backend, query, keys))):
+            if system == "ours" and ndcg(ranked, judged["grades"]) < 1:
+                details.append((query, judged, ranked))
             row = (
                 ndcg(ranked, judged["grades"]),
                 mrr(ranked, judged["grades"]),
@@ -117,8 +121,14 @@ def main():
             scores[system][judged["kind"]].append(row)
             scores[system]["all"].append(row)
     print(f"{len(queries)} judged queries, corpus: the demo site (make run / load_demo)\n")
-    print(f"{'kind':<15}{'n':>4}   {'nDCG@10':>16}   {'MRR':>16}   {'recall@10':>16}")
-    print(f"{'':<19}   {'ours  stock':>16}   {'ours  stock':>16}   {'ours  stock':>16}")
+    if "--details" in sys.argv:
+        for query, judged, ranked in details:
+            missed = {doc: grade for doc, grade in judged["grades"].items() if doc not in ranked[:K]}
+            print(f"{ndcg(ranked, judged['grades']):.3f}  {query}  [{judged['kind']}]")
+            print(f"       ranked: {ranked[:5]}\n       missed: {missed}")
+        print()
+    print(f"{'kind':<24}{'n':>4}   {'nDCG@10':>16}   {'MRR':>16}   {'recall@10':>16}")
+    print(f"{'':<28}   {'ours  stock':>16}   {'ours  stock':>16}   {'ours  stock':>16}")
     kinds = ["all"] + sorted(kind for kind in scores["ours"] if kind != "all")
     for kind in kinds:
         cells = []
@@ -126,7 +136,7 @@ def main():
             mine = sum(row[metric] for row in scores["ours"][kind]) / len(scores["ours"][kind])
             theirs = sum(row[metric] for row in scores["stock"][kind]) / len(scores["stock"][kind])
             cells.append(f"{mine:>7.3f} {theirs:>6.3f}")
-        print(f"{kind:<15}{len(scores['ours'][kind]):>4}   " + "   ".join(f"{cell:>16}" for cell in cells))
+        print(f"{kind:<24}{len(scores['ours'][kind]):>4}   " + "   ".join(f"{cell:>16}" for cell in cells))
     harness.cleanup()
 
 
