@@ -305,6 +305,11 @@ class SearchResults(Strict):
     next: str | None = Field(description="Pass as `after` for the next page")
     suggestion: str | None = Field(description="Did you mean, when nothing matched")
     degraded: bool = Field(description="True when the database answered because the engine could not")
+    intent: Literal["news", "procedure", "notice"] | None = Field(
+        description='The content type the query\'s words name ("thủ tục …", "tin …"): such results '
+        "rank higher, the others stay; offer it as a one-click `type` filter. Null when the query names "
+        "none, a type is chosen already, or every result is of one type"
+    )
 
 
 class Suggestion(Strict):

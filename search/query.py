@@ -22,7 +22,7 @@ from .abbreviations import query_variants
 from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
-from .folding import fold
+from .spelling import correction, suggester
 from .sync import ENGINE_ERRORS
 from .understanding import understand
 
@@ -123,6 +123,7 @@ class SearchResponse:
     suggestion: str | None = None
     degraded: bool = False
     total_relation: str = "eq"  # "gte": at least `total` match, counting stopped at COUNT_LIMIT
+    intent: str | None = None  # the content type the query's words name, to offer as a filter
 
 
 def search(request):
@@ -149,12 +150,29 @@ def engine_search(request):
         ]
         for name in FILTERS
     }
-    suggestion = did_you_mean(request.q, answer.get("suggest", {})) if total == 0 else None
-    if suggestion and not finds_anything(request, suggestion):
-        suggestion = None
+    # Asked only when no document had every word (engine_answer).
+    suggestion = None
+    if "suggest" in answer:
+        suggestion = correction(request.q, answer["suggest"], candidate_answers(request))
     return SearchResponse(
-        hits, total, facets, next_token(request, answer, relaxed), suggestion, total_relation=relation
+        hits,
+        total,
+        facets,
+        next_token(request, answer, relaxed),
+        suggestion,
+        total_relation=relation,
+        intent=offered_intent(request, facets),
     )
+
+
+def offered_intent(request, facets):
+    """The kind of content the query names, when choosing it would narrow the results: not when
+    the type is chosen already, nor when no result is of that kind."""
+    if not request.q or request.filters.get("type"):
+        return None
+    named = understand(request.q).intents
+    found = {bucket["value"] for bucket in facets["type"]}
+    return named[0] if named and named[0] in found and len(found) > 1 else None
 
 
 def engine_answer(request, index=None):
@@ -240,10 +258,7 @@ def search_bodies(request, relaxed=False, suggest=False):
         "aggs": {name: {"terms": {"field": name, "size": 50}} for name in FILTERS},
     }
     if request.q and suggest:
-        counts["suggest"] = {
-            "text": fold(request.q),
-            "did_you_mean": {"term": {"field": "title.folded", "suggest_mode": "popular"}},
-        }
+        counts["suggest"] = suggester(request.q)
     return hits, counts
 
 
@@ -470,35 +485,47 @@ def sort_value(value):
     return isinstance(value, str) or (isinstance(value, float) and math.isfinite(value))
 
 
-def finds_anything(request, q):
-    """Whether `q` finds a document under the request's filters. The suggester reads the index's
-    word statistics, which count a withdrawn page's words until the engine merges segments, so
-    on its own it would offer the rare title word of an unpublished or login-only page."""
-    recall, _rank = text_query(q)
-    body = {
-        "query": {"bool": {"filter": [recall, *filter_clauses(request), unexpired(cacheable=True)]}},
-        "size": 0,
-        "track_total_hits": 1,
-        "terminate_after": 1,
+def candidate_answers(request):
+    """For spelling.correction: each candidate text asked under the request's filters (see
+    candidate_body), all in one multi-search. Asked of the index, which holds only public content:
+    the suggester reads word statistics that count a withdrawn page's words until the engine
+    merges segments."""
+    filters = [*filter_clauses(request), unexpired(cacheable=True)]
+
+    def ask(texts, fields):
+        lines = []
+        for text in texts:
+            lines += [{"index": alias_name()}, candidate_body(text, filters, fields)]
+        return [checked(part) for part in get_client().msearch(body=lines)["responses"]]
+
+    return ask
+
+
+def candidate_body(text, filters, fields):
+    """The best score of `text`'s phrases (the shingle fields) in any document; how many documents
+    have all its words, as the strict query wants them; and the best of those by phrases, with
+    `fields` highlighted, to read the words' marks from."""
+    recall, _rank = text_query(text)
+    shingles = ["title.shingles", "summary.shingles", "body.shingles"]
+    example = {
+        "size": 1,
+        "_source": ["key"],
+        "highlight": {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": dict.fromkeys(fields, {"number_of_fragments": 3, "fragment_size": 120}),
+            "highlight_query": {"multi_match": {"query": text, "fields": list(fields)}},
+        },
     }
-    return get_client().search(index=alias_name(), body=body)["hits"]["total"]["value"] > 0
-
-
-def did_you_mean(q, suggest):
-    words = fold(q).split()
-    entries = suggest.get("did_you_mean", [])
-    if not entries:
-        return None
-    corrected = []
-    changed = False
-    for word, entry in zip(words, entries, strict=False):
-        options = entry.get("options", [])
-        if options:
-            corrected.append(options[0]["text"])
-            changed = True
-        else:
-            corrected.append(word)
-    return " ".join(corrected) if changed else None
+    return {
+        "query": {
+            "bool": {"should": [{"multi_match": {"query": text, "fields": shingles}}], "filter": filters}
+        },
+        "size": 1,
+        "track_total_hits": False,
+        "_source": ["key"],
+        "aggs": {"strict": {"filter": recall, "aggs": {"example": {"top_hits": example}}}},
+    }
 
 
 def autocomplete(prefix, size=8):

@@ -31,18 +31,19 @@ FRAME_PHRASES = [
     "cho mình hỏi", "mình muốn hỏi", "xin hỏi", "cho hỏi", "xin cho biết", "cho biết", "muốn biết",
     "tôi muốn", "tôi cần", "em muốn", "mình muốn", "làm thế nào", "làm sao", "như thế nào", "thế nào",
     "ra sao", "bằng cách nào", "cần những gì", "cần những giấy tờ gì", "cần giấy tờ gì", "những gì",
-    "phải làm gì", "cần làm gì", "làm gì", "là gì", "gồm những gì", "gồm gì", "ở đâu", "tại đâu",
+    "phải làm gì", "cần làm gì", "làm gì", "phải làm", "cần làm", "làm thủ tục", "là gì",
+    "gồm những gì", "gồm gì", "ở đâu", "tại đâu",
     "về đâu", "chỗ nào", "nơi nào", "bao nhiêu", "bao lâu", "mất bao lâu", "trong bao lâu",
     "bao giờ", "khi nào", "lúc nào", "có được không", "được không", "có phải", "hay không",
     "có không", "không ạ", "được ạ", "vậy ạ", "với ạ", "xin cảm ơn", "cảm ơn", "cần hồ sơ gì",
     "cần những hồ sơ gì", "hồ sơ gồm những gì", "thủ tục gì", "giấy tờ gì", "thủ tục như thế nào",
 ]  # fmt: skip
-FRAME_WORDS = {"gì", "nào", "ạ", "ơi", "nhé", "nhỉ", "vậy", "thì", "muốn", "cần", "phải", "hỏi", "xin"}
+FRAME_WORDS = {"gì", "nào", "ạ", "ơi", "nhé", "nhỉ", "vậy", "thì", "muốn", "cần"}
 # Folded, these single syllables are still only the frame words they stand for.
-FRAME_WORDS_FOLDED = {"gi", "a", "nhe", "nhi", "vay", "muon", "hoi", "xin"}
+FRAME_WORDS_FOLDED = {"gi", "a", "nhe", "muon"}
 # A text need not have these; they still count in phrases.
 FUNCTION_WORDS = {
-    "của", "các", "những", "được", "có", "cho", "về", "và", "để", "là", "bị", "thì", "trong", "với",
+    "của", "các", "những", "được", "có", "cho", "về", "và", "để", "là", "bị", "trong", "với",
     "ở", "tại", "khi", "đã", "sẽ", "này", "đó", "mới", "theo", "nếu", "mà", "như", "tôi",
     "em", "mình", "ai", "sau", "trước", "đến", "từ",
 }  # fmt: skip

@@ -294,7 +294,18 @@ def results_context(state):
             for value, label in (("relevance", _("Best match")), ("date", _("Newest first")))
         ],
         "suggestion_url": state.first_page(q=answer.suggestion) if answer.suggestion else None,
+        "intent": intent_link(state, answer),
         "paging": paging(state, answer),
+    }
+
+
+def intent_link(state, answer):
+    """One click to the kind of content the query names ("thủ tục …" asks for procedures)."""
+    if not answer.intent or answer.intent not in TYPE_LABELS:
+        return None
+    return {
+        "label": TYPE_LABELS[answer.intent],
+        "url": state.first_page(filters={**state.filters, "type": [answer.intent]}),
     }
 
 

@@ -160,7 +160,7 @@ def test_did_you_mean_offers_the_corrected_query(client, catalogue):
     soup = get(client, {"q": "tinn"})
     assert results(soup) == []
     suggestion = soup.find(class_="did-you-mean").a
-    assert suggestion.get_text() == "tin"
+    assert suggestion.get_text() == "tín"
     assert len(results(follow(client, suggestion["href"]))) == 3
 
 
