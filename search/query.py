@@ -517,14 +517,18 @@ def candidate_body(text, filters, fields):
             "highlight_query": {"multi_match": {"query": text, "fields": list(fields)}},
         },
     }
+    # No hits, only aggregations: the engine keeps such an answer in its request cache until the
+    # index changes, and a misspelling citizens share is corrected once.
     return {
         "query": {
             "bool": {"should": [{"multi_match": {"query": text, "fields": shingles}}], "filter": filters}
         },
-        "size": 1,
+        "size": 0,
         "track_total_hits": False,
-        "_source": ["key"],
-        "aggs": {"strict": {"filter": recall, "aggs": {"example": {"top_hits": example}}}},
+        "aggs": {
+            "best": {"top_hits": {"size": 1, "_source": False}},
+            "strict": {"filter": recall, "aggs": {"example": {"top_hits": example}}},
+        },
     }
 
 

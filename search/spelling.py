@@ -112,7 +112,7 @@ def correction(q, suggest, ask):
 
 
 def phrase_score(answer):
-    return answer["hits"].get("max_score") or 0.0
+    return answer["aggregations"]["best"]["hits"].get("max_score") or 0.0
 
 
 def with_marks(text, answer):
