@@ -132,6 +132,34 @@ def test_citizen_finds_a_procedure_from_the_home_page(browser, live_server, demo
     screenshot(page, "site-02-procedure")
 
 
+def test_citizen_asks_a_whole_question_on_a_phone(browser, live_server, demo_site, screenshot):
+    page = open_site(browser, live_server, PHONE)
+    page.goto(live_server.url)
+    site_search_box(page).fill("toi muon hoi thu tuc cong nhan nguoi co uy tin can giay to gi, nop o dau?")
+    site_search_box(page).press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    screenshot(page, "site-01b-whole-question")
+    assert page.locator(RESULT_LINKS).first.inner_text().strip() == RECOGNITION
+
+    only_procedures = page.get_by_role("link", name="Chỉ xem: Thủ tục")
+    assert only_procedures.is_visible(), "the kind of content the question names is one tap away"
+    only_procedures.click()
+    page.wait_for_url("**type=procedure*")
+    kinds = page.locator("main .search-results .result-kind .badge:first-child").all_inner_texts()
+    assert kinds and set(kinds) == {"Thủ tục"}
+
+    page.goto(live_server.url)
+    site_search_box(page).fill("khieu lai lan dau")
+    site_search_box(page).press("Enter")
+    page.wait_for_url("**q=khieu+lai*")
+    offered = page.locator(".did-you-mean a")
+    assert offered.is_visible() and offered.inner_text() == "khiếu nại lần đầu"
+    offered.click()
+    page.wait_for_url("**/tim-kiem/?q=kh*")
+    assert page.locator(RESULT_LINKS).first.inner_text().strip() == "Thủ tục giải quyết khiếu nại lần đầu"
+    screenshot(page, "site-01c-did-you-mean")
+
+
 def test_citizen_narrows_the_catalogue_by_field(browser, live_server, demo_site, screenshot):
     page = open_site(browser, live_server)
     page.goto(f"{live_server.url}/thu-tuc-hanh-chinh/")
