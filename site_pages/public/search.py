@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import InvalidSearch, SearchRequest, search
+from search.query_log import record_search
 
 PAGE_SIZE = 10
 # Past thirty pages a citizen refines the query; the cap also bounds the `back` trail in the address.
@@ -306,6 +307,7 @@ def search_page(request):
         context.update(state=state, q=state.q, sort=state.sort)
         if state.q.strip() or state.filters:
             context.update(results_context(state))
+            record_search(state.q, state.after, context["answer"])
     except InvalidSearch:
         status = 400
         context["invalid"] = True
