@@ -179,6 +179,7 @@ def local_date(value):
 
 @dataclass(frozen=True)
 class Result:
+    key: str  # as the API names the hit, for the click count of the editors' search report
     type_label: str
     title: str  # safe HTML: the highlighted title, or the escaped plain one
     url: str
@@ -196,6 +197,7 @@ def present(hit):
     status = hit.get("status")
     codes = hit.get("codes") or []
     return Result(
+        key=hit["key"],
         type_label=TYPE_LABELS.get(kind, kind),
         title=highlighted_title(highlight.get("title"), hit["title"]),
         url=hit["url"],

@@ -5,14 +5,18 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from search.analytics import SearchQueryDay
-from tests.factories import NewsArticlePageFactory
+from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def articles(search_index):
-    found = [NewsArticlePageFactory(title=f"Hội nghị người có uy tín lần {number}") for number in range(1, 4)]
+    section = NewsIndexPageFactory()
+    found = [
+        NewsArticlePageFactory(parent=section, title=f"Hội nghị người có uy tín lần {number}")
+        for number in range(1, 4)
+    ]
     search_index.sync()
     return found
 
@@ -145,3 +149,18 @@ def test_counts_are_written_from_a_thread_of_their_own(settings, search_log, mon
     search_log.record("uy tín", hits=2)
     assert flushed.wait(5)
     assert threads[0] is not threading.current_thread()
+
+
+def test_search_page_links_stay_real_addresses_and_name_the_result_for_the_click_count(
+    client, articles, search_log
+):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/tim-kiem/", {"q": "uy tín"}).content.decode(), "html.parser")
+    results = soup.select_one("ol.result-list")
+    assert results["data-click-url"] == "/api/v1/search/clicks"
+    assert results["data-query"] == "uy tín"
+    links = results.select("a[data-result-key]")
+    assert {link["data-result-key"] for link in links} == {f"news:{page.pk}" for page in articles}
+    assert {link["href"] for link in links} == {page.url for page in articles}
+    assert soup.select_one('script[src$="search-clicks.js"]') is not None
