@@ -156,3 +156,13 @@ def test_a_shortcut_to_a_form_this_installation_lacks_is_left_out():
 
     assert admin_add_link("wagtailsnippets_search_nothing:add", "q", "uy tín") is None
     assert admin_add_link("wagtailadmin_home", "q", "uy tín") == "/admin/?q=uy+t%C3%ADn"
+
+
+def test_the_report_reads_in_vietnamese(searches):
+    from tests.browser.visible_language import problems_in
+
+    soup = BeautifulSoup(signed_in(role_user(EDITORS)).get(URL).content.decode(), "html.parser")
+    main = soup.select_one("main")
+    for data in main.select("td:first-child"):  # the queries are what citizens typed, not interface
+        data.decompose()
+    assert problems_in(main.get_text("\n")) == []
