@@ -164,3 +164,9 @@ def test_search_page_links_stay_real_addresses_and_name_the_result_for_the_click
     assert {link["data-result-key"] for link in links} == {f"news:{page.pk}" for page in articles}
     assert {link["href"] for link in links} == {page.url for page in articles}
     assert soup.select_one('script[src$="search-clicks.js"]') is not None
+
+
+def test_clicks_share_the_apis_per_client_rate_limit(client, settings, search_log):
+    settings.API_RATE_LIMIT = (2, 60)
+    answers = [click(client, {"q": "uy tín", "key": "news:1"}).status_code for _ in range(3)]
+    assert answers == [204, 204, 429]
