@@ -170,3 +170,11 @@ def test_clicks_share_the_apis_per_client_rate_limit(client, settings, search_lo
     settings.API_RATE_LIMIT = (2, 60)
     answers = [click(client, {"q": "uy tín", "key": "news:1"}).status_code for _ in range(3)]
     assert answers == [204, 204, 429]
+
+
+def test_searches_answered_while_the_engine_is_away_are_not_counted(client, articles, settings, search_log):
+    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    assert client.get("/api/v1/search", {"q": "uy tín"}).json()["degraded"] is True
+    client.get("/tim-kiem/", {"q": "uy tín"})
+    search_log.flush()
+    assert not SearchQueryDay.objects.exists()
