@@ -166,3 +166,9 @@ def test_the_report_reads_in_vietnamese(searches):
     for data in main.select("td:first-child"):  # the queries are what citizens typed, not interface
         data.decompose()
     assert problems_in(main.get_text("\n")) == []
+
+
+def test_an_empty_period_says_so_and_still_draws_its_charts():
+    soup = BeautifulSoup(signed_in(role_user(EDITORS)).get(URL, {"days": 7}).content.decode(), "html.parser")
+    assert len(soup.select("svg.chart-svg")) == 2
+    assert soup.get_text(" ", strip=True).count("Không có lượt tìm kiếm nào trong khoảng thời gian này.") == 3
