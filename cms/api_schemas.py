@@ -35,6 +35,14 @@ class Problem(Schema):
     errors: list[dict] | None = None
 
 
+class SearchClick(Strict):
+    q: str = Field(min_length=1, max_length=1000, description="The query as it was searched")
+    key: str = Field(
+        pattern=r"^(news|procedure|notice):\d{1,18}$",
+        description="The clicked hit's `key`, e.g. procedure:12",
+    )
+
+
 class Rendition(Strict):
     url: Url
     width: int

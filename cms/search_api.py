@@ -3,11 +3,13 @@
 from datetime import datetime
 from typing import Literal
 
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router
 
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
+from search.query_log import query_log, record_search
 
 from . import api_schemas as schemas
 from .api_params import IsoDate, strict_query
@@ -68,6 +70,7 @@ def search_view(
         )
     except InvalidSearch as error:
         return problem(request, 400, "Invalid search", detail=str(error))
+    record_search(q, after, result)
     # A shallow copy: dataclasses.asdict deep-copies every hit and facet, which cost more than the
     # rest of the request (bench/search_latency.py).
     answer = dict(vars(result))
@@ -76,6 +79,21 @@ def search_view(
         for hit in result.hits
     ]
     return answer
+
+
+@router.post(
+    "/search/clicks",
+    summary="Count a click on a search result",
+    description=(
+        "Sent by the search page when a visitor opens a result, for the editors' report of what "
+        "citizens search for. Counted only for a query searched today; the answer is the same either way."
+    ),
+    response={204: None, 400: schemas.Problem},
+)
+@strict_query
+def search_click(request, click: schemas.SearchClick):
+    query_log.record_click(click.q, click.key)
+    return HttpResponse(status=204)
 
 
 @router.get(

@@ -51,6 +51,11 @@ RECORD_MANAGERS = {
 }
 RECORD_ACTIONS = ("add", "change", "delete")
 
+# Records nobody edits, read in an admin report by the roles listed ("view" permission only).
+REPORT_READERS = {
+    "search.searchqueryday": (EDITORS, APPROVERS, ADMINISTRATORS),
+}
+
 # What Wagtail's own migrations make, replaced by the agency's roles and workflow.
 WAGTAIL_DEFAULT_GROUPS = {"Editors": EDITORS, "Moderators": APPROVERS}
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -200,3 +205,15 @@ def apply_media_rules(apps, schema_editor):
             GroupCollectionPermission.objects.filter(
                 group__name=name, permission__content_type__app_label=app_label
             ).exclude(permission__codename__in=[f"{action}_{model}" for action in actions]).delete()
+
+
+def apply_report_rules(apps, schema_editor):
+    """Gives each role in REPORT_READERS the view permission of its report's records."""
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for label, readers in REPORT_READERS.items():
+        app_label, model = label.split(".")
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=f"view_{model}")
+        for group in Group.objects.filter(name__in=readers):
+            group.permissions.add(permission)

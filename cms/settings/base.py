@@ -273,6 +273,11 @@ WORKER_BACKOFF_MAX_SECONDS = float(env_str("WORKER_BACKOFF_MAX_SECONDS", "60"))
 # How long the changes feed keeps tombstones for the portal to pick up.
 CHANGES_RETENTION_DAYS = int(env_str("CHANGES_RETENTION_DAYS", "90"))
 
+# Citizens' searches (search/analytics.py): days kept before the scheduler deletes them, and how
+# often each web process writes the counts it holds in memory.
+SEARCH_LOG_RETENTION_DAYS = int(env_str("SEARCH_LOG_RETENTION_DAYS", "365"))
+SEARCH_LOG_FLUSH_SECONDS = float(env_str("SEARCH_LOG_FLUSH_SECONDS", "5"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,6 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 RESPONSE_CACHE_SECONDS = 0
 # Tests sign administrators in with force_login, which enters no code; the two-factor tests turn it on.
 OTP_REQUIRED_FOR_ADMINISTRATORS = False
+# Counted searches are written when a test calls flush(), never from a thread of their own.
+SEARCH_LOG_FLUSH_SECONDS = None
 
 # Django's live server answers from other threads; an in-memory SQLite database cannot be shared
 # between them cleanly, so browser tests on the embedded default use a throwaway file instead, one

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import InvalidSearch, SearchRequest, search
+from search.query_log import record_search
 
 PAGE_SIZE = 10
 # Past thirty pages a citizen refines the query; the cap also bounds the `back` trail in the address.
@@ -178,6 +179,7 @@ def local_date(value):
 
 @dataclass(frozen=True)
 class Result:
+    key: str  # as the API names the hit, for the click count of the editors' search report
     type_label: str
     title: str  # safe HTML: the highlighted title, or the escaped plain one
     url: str
@@ -195,6 +197,7 @@ def present(hit):
     status = hit.get("status")
     codes = hit.get("codes") or []
     return Result(
+        key=hit["key"],
         type_label=TYPE_LABELS.get(kind, kind),
         title=highlighted_title(highlight.get("title"), hit["title"]),
         url=hit["url"],
@@ -317,6 +320,7 @@ def search_page(request):
         context.update(state=state, q=state.q, sort=state.sort)
         if state.q.strip() or state.filters:
             context.update(results_context(state))
+            record_search(state.q, state.after, context["answer"])
     except InvalidSearch:
         status = 400
         context["invalid"] = True

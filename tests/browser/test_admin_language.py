@@ -157,6 +157,7 @@ def common_paths(document):
         "/admin/reports/site-history/",
         "/admin/reports/workflow/",
         "/admin/reports/workflow_tasks/",
+        "/admin/reports/citizen-searches/",
         "/admin/account/",
     ]
     paths += [f"/admin/pages/{page.pk}/edit/" for page in one_page_of_each_type()]

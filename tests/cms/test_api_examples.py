@@ -35,6 +35,7 @@ EXAMPLES = {
     "search_view": ("GET /api/v1/search?q=nguoi+co+uy+tin&size=2", 200),
     "search_view-invalid": ("GET /api/v1/search?q=x&sort=random", 400),
     "suggest_view": ("GET /api/v1/suggest?q=hoi+ngh", 200),
+    "search_click-invalid": ('POST /api/v1/search/clicks {"q": "uy tín", "key": "uy-tin"}', 400),
     "changes_view": ("GET /api/v1/changes?limit=3", 200),
     "changes_view-invalid": ("GET /api/v1/changes?since=not-a-cursor", 400),
     "preview": ("GET /api/v1/preview/{token}", 200),
@@ -81,9 +82,13 @@ def content(tmp_path, search_index):
 
 def answer(client, content, name):
     request, status = EXAMPLES[name]
-    path = request.split(" ", 1)[1].format(**content)
+    method, target = request.split(" ", 1)
     with time_machine.travel(api_content.READ_AT, tick=False):
-        response = client.get(path)
+        if method == "POST":  # the JSON body follows the path
+            path, body = target.split(" ", 1)
+            response = client.post(path, body, content_type="application/json")
+        else:
+            response = client.get(target.format(**content))
     assert response.status_code == status, response.content[:500]
     return request, status, response.json()
 

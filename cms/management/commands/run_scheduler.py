@@ -4,18 +4,21 @@ from django.utils import timezone
 
 from cms.changes import forget_old_changes
 from cms.worker_loop import WorkerLoop
+from search.analytics import purge_old_searches
 
 
 class Command(BaseCommand):
     help = (
         "Publish pages whose go-live time has come, unpublish expired ones and apply procedure status "
-        "changes that have taken effect, every --interval seconds until stopped. Production runs this as "
+        "changes that have taken effect, every --interval seconds until stopped (and once a day delete "
+        "citizens' search counts past SEARCH_LOG_RETENTION_DAYS). Production runs this as "
         "a service (or publish_scheduled and apply_procedure_changes from cron)."
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.loop = WorkerLoop("run_scheduler")
+        self.searches_purged_on = None
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="seconds between runs")
@@ -28,6 +31,11 @@ class Command(BaseCommand):
             call_command("publish_scheduled", stdout=self.stdout)
             call_command("apply_procedure_changes", stdout=self.stdout)
             forget_old_changes()
+            # Search counts are kept by the day, so once a day is enough: at the first round of each.
+            today = timezone.localdate()
+            if self.searches_purged_on != today:
+                purge_old_searches(today)
+                self.searches_purged_on = today
             return interval
 
         self.loop.run(one_round, once=once)
