@@ -18,11 +18,11 @@ from datetime import date, timedelta
 from django.utils import timezone
 from opensearchpy.exceptions import RequestError, TransportError
 
-from .abbreviations import query_variants
 from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
 from .folding import fold
+from .rewrites import query_variants
 from .sync import ENGINE_ERRORS
 
 MAX_PAGE_SIZE = 50
