@@ -22,6 +22,7 @@ from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
 from .folding import fold
+from .promotions import with_promotions
 from .rewrites import query_variants
 from .sync import ENGINE_ERRORS
 
@@ -137,6 +138,8 @@ def search(request):
 def engine_search(request):
     answer, relaxed = engine_answer(request)
     hits = [present(hit) for hit in well_formed(answer["hits"]["hits"], REQUIRED)]
+    if request.by_relevance and not request.after:
+        hits = with_promotions(request, hits, alias_name())
     total, relation = answer["hits"]["total"]["value"], answer["hits"]["total"]["relation"]
     facets = {
         name: [
@@ -394,6 +397,7 @@ def present(hit):
         "date": source.get("date"),
         "codes": source.get("codes", []),
         "status": source.get("status"),
+        "promoted": False,
         "highlight": {
             name: fragment
             for name in ("title", "summary", "body")
