@@ -51,24 +51,23 @@ class Promotion(models.Model):
         return f"{self.query} → {self.page.title}" if self.page_id else self.query
 
     def clean(self):
-        from .sources import type_of
+        from .sources import TYPE_OF_MODEL
 
         errors = {}
         if not words(self.query):
             errors["query"] = _("The query has no letters or digits.")
-        if self.page_id and type_of(self.page.specific) is None:
+        if self.page_id and self.page.specific_class not in TYPE_OF_MODEL:
             errors["page"] = _("Only news, procedures and announcement decisions appear in search results.")
         if errors:
             raise ValidationError(errors)
 
 
 def load_promotions(promotions):
-    from .sources import key_for, type_of
+    from .sources import TYPE_OF_MODEL, key_for
 
     loaded = {}
     for promotion in promotions.select_related("page").order_by("sort_order", "pk"):
-        kind = type_of(promotion.page.specific)
-        if kind:
+        if kind := TYPE_OF_MODEL.get(promotion.page.specific_class):
             loaded.setdefault(words(promotion.query), []).append(
                 (key_for(kind, promotion.page_id), promotion.expires_at)
             )
@@ -94,7 +93,7 @@ def with_promotions(request, hits, index):
     """The page's hits with the promoted ones the index holds under the request's filters first,
     marked `promoted`, and not repeated below."""
     from .client import get_client
-    from .query import REQUIRED, filter_clauses, present, unexpired, well_formed
+    from .query import REQUIRED, filter_clauses, present, search_bodies, unexpired, well_formed
 
     keys = promoted_keys(request.q)
     if not keys:
@@ -103,6 +102,8 @@ def with_promotions(request, hits, index):
         "query": {"bool": {"filter": [{"terms": {"key": keys}}, *filter_clauses(request), unexpired()]}},
         "size": len(keys),
         "_source": {"excludes": ["body", "summary"]},
+        # Marked as the organic hits are, whether or not the page matches the query itself.
+        "highlight": search_bodies(request)[0]["highlight"],
     }
     found = {
         hit["_source"]["key"]: hit

@@ -70,6 +70,13 @@ def test_a_promoted_page_is_not_repeated_among_the_hits(site):
     assert len(found) == 3
 
 
+def test_a_promoted_hit_is_highlighted_like_the_others(site):
+    Promotion.objects.create(query=QUERY, page=site["matching"][1])
+    (top, *_rest) = search(SearchRequest(q="nguoi co uy tin")).hits
+    assert top["promoted"]
+    assert "<mark>uy</mark> <mark>tín</mark>" in top["highlight"]["title"]
+
+
 def test_only_the_whole_query_is_promoted(site):
     Promotion.objects.create(query=QUERY, page=site["guide"])
     assert key(site["guide"]) not in keys("hội nghị người có uy tín")
