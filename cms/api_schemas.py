@@ -294,6 +294,10 @@ class Hit(Strict):
     date: str | None
     codes: list[str]
     status: str | None
+    promoted: bool = Field(
+        description="Put first for this query by the agency's editors: only on the first page by "
+        "relevance, above that page's other hits (which do not repeat it)"
+    )
     highlight: dict[str, str] = Field(description="HTML fragments with <mark> around matches")
 
 

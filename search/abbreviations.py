@@ -1,17 +1,13 @@
 """Abbreviations of government Vietnamese, edited by administrators, expanded at query time."""
 
-import time
-
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 
 from .folding import fold
+from .record_cache import RecordCache
 
 
-@register_snippet
 class Abbreviation(models.Model):
     short = models.CharField(_("abbreviation"), max_length=32, unique=True)
     expansion = models.CharField(_("stands for"), max_length=255)
@@ -27,38 +23,21 @@ class Abbreviation(models.Model):
         return f"{self.short} – {self.expansion}"
 
 
-# Read from the database at most every few seconds per process, and at once after an edit in this
-# process: an administrator's change counts within CACHE_SECONDS everywhere, with no index rebuilt
-# (OpenSearch's reloadable synonym analyzers need a plugin a cluster may lack).
-CACHE_SECONDS = 10
-_cache = {"pairs": None, "until": 0.0}
+def load_pairs(abbreviations):
+    return [
+        (fold(short), fold(expansion)) for short, expansion in abbreviations.values_list("short", "expansion")
+    ]
 
 
-def folded_pairs():
-    now = time.monotonic()
-    if _cache["pairs"] is None or now >= _cache["until"]:
-        _cache["pairs"] = [
-            (fold(short), fold(expansion))
-            for short, expansion in Abbreviation.objects.values_list("short", "expansion")
-        ]
-        _cache["until"] = now + CACHE_SECONDS
-    return _cache["pairs"]
+PAIRS = RecordCache(Abbreviation, load_pairs)
 
 
-def forget_abbreviations(**kwargs):
-    _cache["pairs"] = None
-
-
-post_save.connect(forget_abbreviations, sender=Abbreviation)
-post_delete.connect(forget_abbreviations, sender=Abbreviation)
-
-
-def query_variants(query):
-    """The query as typed, plus each rewrite that swaps an abbreviation for its expansion or back."""
+def abbreviation_variants(query):
+    """Each rewrite of the query that swaps an abbreviation for its expansion or back."""
     folded = fold(query)
     tokens = folded.split()
     variants = []
-    for short_folded, expansion_folded in folded_pairs():
+    for short_folded, expansion_folded in PAIRS.get():
         if short_folded in tokens:
             variants.append(
                 " ".join(expansion_folded if token == short_folded else token for token in tokens)

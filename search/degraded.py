@@ -30,6 +30,7 @@ def database_search(request):
                         "date": page.first_published_at.isoformat() if page.first_published_at else None,
                         "codes": [page.code] if getattr(page, "code", None) else [],
                         "status": getattr(page, "status", None),
+                        "promoted": False,
                         "highlight": {},
                     }
                 )

@@ -18,10 +18,11 @@ from datetime import date, timedelta
 from django.utils import timezone
 from opensearchpy.exceptions import RequestError, TransportError
 
-from .abbreviations import query_variants
 from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
+from .promotions import with_promotions
+from .rewrites import query_variants
 from .spelling import correction, suggester
 from .sync import ENGINE_ERRORS
 from .understanding import understand
@@ -142,6 +143,8 @@ def search(request):
 def engine_search(request):
     answer, relaxed = engine_answer(request)
     hits = [present(hit) for hit in well_formed(answer["hits"]["hits"], REQUIRED)]
+    if request.by_relevance and not request.after:
+        hits = with_promotions(request, hits, alias_name())
     total, relation = answer["hits"]["total"]["value"], answer["hits"]["total"]["relation"]
     facets = {
         name: [
@@ -425,6 +428,7 @@ def present(hit):
         "date": source.get("date"),
         "codes": source.get("codes", []),
         "status": source.get("status"),
+        "promoted": False,
         "highlight": {
             name: fragment
             for name in ("title", "summary", "body")

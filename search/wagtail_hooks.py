@@ -2,8 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from .admin_views import SearchRecordsGroup
 from .report_views import VIEW_PERMISSION, SearchReportView
+
+register_snippet(SearchRecordsGroup)
 
 
 class SearchReportMenuItem(MenuItem):

@@ -42,6 +42,8 @@ RECORD_MANAGERS = {
     "site_pages.newscategory": (ADMINISTRATORS,),
     "site_pages.agencyidentity": (ADMINISTRATORS,),
     "search.abbreviation": (ADMINISTRATORS,),
+    "search.synonymgroup": (APPROVERS, ADMINISTRATORS),
+    "search.promotion": (APPROVERS, ADMINISTRATORS),
     "cms.webhooksubscriber": (ADMINISTRATORS,),
     "cms.webhookdelivery": (ADMINISTRATORS,),
     "wagtailredirects.redirect": (ADMINISTRATORS,),
@@ -50,6 +52,11 @@ RECORD_MANAGERS = {
     "auth.group": (ADMINISTRATORS,),
 }
 RECORD_ACTIONS = ("add", "change", "delete")
+# Records the other agency roles may look at in the admin without changing them.
+RECORD_VIEWERS = {
+    "search.synonymgroup": (EDITORS, APPROVERS),
+    "search.promotion": (EDITORS, APPROVERS),
+}
 
 # Records nobody edits, read in an admin report by the roles listed ("view" permission only).
 REPORT_READERS = {
@@ -155,6 +162,11 @@ def apply_record_rules(apps, schema_editor):
                 group.permissions.add(*permissions)
             else:
                 group.permissions.remove(*permissions)
+    for label, viewers in RECORD_VIEWERS.items():
+        app_label, model = label.split(".")
+        view = Permission.objects.filter(content_type__app_label=app_label, codename=f"view_{model}")
+        for group in Group.objects.filter(name__in=viewers):
+            group.permissions.add(*view)
 
 
 def grant_administrators_everything(apps=None, **kwargs):

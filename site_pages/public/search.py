@@ -189,6 +189,7 @@ class Result:
     status_label: str | None
     status_badge: str
     snippet: str | None  # safe HTML
+    promoted: bool
 
 
 def present(hit):
@@ -207,6 +208,7 @@ def present(hit):
         status_label=dict(Status.choices).get(status) if kind == "procedure" else None,
         status_badge=STATUS_BADGES.get(status, ""),
         snippet=safe_highlight(highlight.get("summary") or highlight.get("body")),
+        promoted=bool(hit.get("promoted")),
     )
 
 

@@ -9,3 +9,13 @@ def search_log(db):
     query_log.discard()
     yield query_log
     query_log.discard()
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_records():
+    """Each test reads the abbreviations, thesaurus and promotions its own database holds."""
+    from search.record_cache import RecordCache
+
+    RecordCache.forget_all()
+    yield
+    RecordCache.forget_all()

@@ -67,6 +67,8 @@ def one_of(label):
     from procedure_catalog.dossier_statistics import DossierStatistics
     from procedure_catalog.models import ProcedureField
     from search.abbreviations import Abbreviation
+    from search.promotions import Promotion
+    from search.thesaurus import SynonymGroup
     from site_pages.agency import AgencyIdentity
     from site_pages.taxonomy import NewsCategory
 
@@ -79,6 +81,10 @@ def one_of(label):
         "site_pages.newscategory": lambda: NewsCategory.objects.create(name="Thử nghiệm", slug="thu-nghiem"),
         "site_pages.agencyidentity": lambda: AgencyIdentity.objects.create(site=site, name="Sở DTTG"),
         "search.abbreviation": lambda: Abbreviation.objects.create(short="XYZ", expansion="xin yêu zê"),
+        "search.synonymgroup": lambda: SynonymGroup.objects.create(
+            terms="nhà văn hóa\nnhà sinh hoạt cộng đồng"
+        ),
+        "search.promotion": lambda: Promotion.objects.create(query="uy tín", page=Page.objects.get(depth=2)),
         "cms.webhooksubscriber": WebhookSubscriberFactory,
         "cms.webhookdelivery": lambda: None,
         "wagtailredirects.redirect": lambda: apps.get_model("wagtailredirects", "Redirect").objects.create(
