@@ -22,7 +22,7 @@ from .client import get_client
 from .degraded import database_search
 from .documents import alias_name
 from .promotions import with_promotions
-from .rewrites import query_variants
+from .rewrites import MAX_VARIANTS, query_variants
 from .spelling import correction, suggester
 from .sync import ENGINE_ERRORS
 from .understanding import understand
@@ -36,9 +36,9 @@ RELAX_BELOW = 10
 # uy tin": the procedure named "Công nhận người có uy tín..." never says "thủ tục", the two syllables
 # citizens type before a procedure's name (bench/relevance/run.py).
 RELAXED_MINIMUM = "75%"
-# What naming a kind of content ("thủ tục", "tin") adds to that kind's score, among relevance
-# scores in the tens: enough to lift it over other kinds that match as well, not over better matches.
-INTENT_BOOST = 8
+# What naming a kind of content ("thủ tục", "tin") multiplies that kind's score by: enough to lift
+# it over other kinds that match as well, not over much better matches.
+INTENT_FACTOR = 1.5
 # The ranking clauses (marks as typed, syllable order) re-score this many of the best hits by the
 # matching clauses; hits beyond it follow in the matching clauses' order. Every page uses the same
 # window, so the pages are one order: a deeper page that widened it would reorder hits an earlier
@@ -244,10 +244,13 @@ def search_bodies(request, relaxed=False, suggest=False):
     }
     if request.by_relevance:
         hits["from"] = request.cursor.offset
-        hits["rescore"] = {
-            "window_size": RESCORE_WINDOW,
-            "query": {"rescore_query": {"bool": {"should": [*rank, RECENCY]}}},
-        }
+        hits["rescore"] = [
+            {
+                "window_size": RESCORE_WINDOW,
+                "query": {"rescore_query": {"bool": {"should": [*rank, RECENCY]}}},
+            },
+            *intent_rescore(request.q),
+        ]
     else:
         hits["sort"] = [{"date": {"order": "desc", "missing": "_last"}}, {"key": "asc"}]
         if request.cursor.after:
@@ -339,10 +342,11 @@ def text_query(q, relaxed=False):
                 "boost": 2,
             }
         },
-        # A kind of content the query names ranks first among equals, and excludes nothing.
-        *({"term": {"type": {"value": kind, "boost": INTENT_BOOST}}} for kind in understood.intents[:1]),
     ]
-    for variant in query_variants(words):
+    # Rewrites of the topic, function words included ("so do" is sổ đỏ, not "so" and đó), and of
+    # the content words alone.
+    rewrites = [*query_variants(understood.topic), *query_variants(words)]
+    for variant in list(dict.fromkeys(rewrites))[:MAX_VARIANTS]:
         recall.append(
             {
                 "multi_match": {
@@ -363,6 +367,24 @@ def text_query(q, relaxed=False):
         recall.append({"term": {"codes": {"value": q, "boost": 60}}})
         recall.append({"term": {"codes.folded": {"value": q, "boost": 50}}})
     return {"bool": {"should": recall, "minimum_should_match": 1}}, rank
+
+
+def intent_rescore(q):
+    """The kind of content a query names ranks higher by a factor, whatever the scale of the scores
+    before it; documents of other kinds keep theirs, so none is excluded."""
+    named = understand(q).intents[:1] if q else ()
+    return [
+        {
+            "window_size": RESCORE_WINDOW,
+            "query": {
+                "rescore_query": {
+                    "constant_score": {"filter": {"term": {"type": kind}}, "boost": INTENT_FACTOR}
+                },
+                "score_mode": "multiply",
+            },
+        }
+        for kind in named
+    ]
 
 
 def highlight_words(q):

@@ -47,7 +47,9 @@ FUNCTION_WORDS = {
     "ở", "tại", "khi", "đã", "sẽ", "này", "đó", "mới", "theo", "nếu", "mà", "như", "tôi",
     "em", "mình", "ai", "sau", "trước", "đến", "từ",
 }  # fmt: skip
-FUNCTION_WORDS_FOLDED = {fold(word) for word in FUNCTION_WORDS}
+# Folded, most of them are also content syllables ("cua" is của and cửa, "co" có and cơ, "de" để
+# and đề): only these stay function words.
+FUNCTION_WORDS_FOLDED = {"cac", "nhung", "duoc", "va", "voi", "theo", "nay", "toi", "em", "ai", "truoc"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class UnderstoodQuery:
     typed: str
     content: str  # the words that matter, in the order typed: what the engine must find
     phrase: str  # the same with the function and intent words between them, for phrase ranking
+    topic: str  # the same with the function words only: what rewrites (thesaurus, abbreviations) read
     intents: tuple  # content types the query names, first named first
 
     @property
@@ -69,7 +72,7 @@ def understand(q):
     key = tokens if marked else [fold(token) for token in tokens]
     kept = strip_frame(key, marked)
     if not kept:
-        return UnderstoodQuery(q, q, q, ())
+        return UnderstoodQuery(q, q, q, q, ())
     intents, intent_positions = find_intents(kept, marked)
     # The frame may name a kind too: "… cần những giấy tờ gì" asks for a procedure.
     intents += [kind for kind in find_intents(key, marked)[0] if kind not in intents]
@@ -79,14 +82,22 @@ def understand(q):
         for position, token in enumerate(kept)
         if position not in intent_positions and token not in function
     ]
-    if not content:
-        # Only function or intent words ("thủ tục", "tin tức"): then they are what is asked.
-        content = [token for position, token in enumerate(kept) if position not in intent_positions] or kept
+    if len(content) < min(2, len(kept)):
+        # Only function or intent words ("thủ tục", "tin tức"), or one word left of several ("một
+        # cửa" folded is "mot cua", and "cua" might be của): then they are what is asked.
+        content = [token for position, token in enumerate(kept) if position not in intent_positions]
+        if len(content) < min(2, len(kept)):
+            content = kept
     original = dict(zip(key, tokens, strict=True))
     return UnderstoodQuery(
         typed=q,
         content=" ".join(original.get(token, token) for token in content),
         phrase=" ".join(original.get(token, token) for token in kept),
+        topic=" ".join(
+            original.get(token, token)
+            for position, token in enumerate(kept)
+            if position not in intent_positions
+        ),
         intents=tuple(intents),
     )
 
