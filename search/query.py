@@ -518,7 +518,7 @@ def candidate_answers(request):
     merges segments."""
     filters = [*filter_clauses(request), unexpired(cacheable=True)]
 
-    def ask(texts, fields):
+    def ask(texts, fields=()):
         lines = []
         for text in texts:
             lines += [{"index": alias_name()}, candidate_body(text, filters, fields)]
@@ -553,7 +553,7 @@ def candidate_body(text, filters, fields):
         "track_total_hits": False,
         "aggs": {
             "best": {"top_hits": {"size": 1, "_source": False}},
-            "strict": {"filter": recall, "aggs": {"example": {"top_hits": example}}},
+            "strict": {"filter": recall, **({"aggs": {"example": {"top_hits": example}}} if fields else {})},
         },
     }
 

@@ -19,7 +19,7 @@ FOLDED_FIELDS = ("title.folded", "summary.folded", "body.folded")
 # The best few proposals per word: more only add candidates that find less.
 OPTIONS_PER_WORD = 3
 # Every candidate is one search in a single multi-search; a long question has many words.
-MAX_CANDIDATES = 24
+MAX_CANDIDATES = 16
 MARKED = re.compile(r"<mark>(.+?)</mark>")
 MARKED_RUN = re.compile(r"<mark>[^<]+</mark>(?:\s+<mark>[^<]+</mark>)*")
 
@@ -80,9 +80,10 @@ def confusions(word):
 
 
 def correction(q, suggest, ask):
-    """The corrected query, or None. `ask(texts)` answers each text under the request's filters
-    with: how many documents have all its words (`strict`), how well its neighbouring words match
-    a phrase of some text (the best hit's score), and that hit's folded fields highlighted.
+    """The corrected query, or None. `ask(texts, fields=())` answers each text under the request's
+    filters with: how many documents have all its words (`strict`), how well its neighbouring words
+    match a phrase of some text (the best hit's score), and with `fields`, the best of the documents
+    having all its words, those fields highlighted.
 
     A correction must find documents and must make the words read as the texts do: "tin nguon"
     is two indexed words, but only "tin nguong" (tín ngưỡng) a phrase of the content. A query no
@@ -91,7 +92,7 @@ def correction(q, suggest, ask):
     texts = candidates(q, suggest)
     if len(texts) < 2:
         return None
-    answers = ask(texts, FOLDED_FIELDS)
+    answers = ask(texts)
     typed_phrase = phrase_score(answers[0])
     single_word = len(texts[0].split()) == 1
 
@@ -107,8 +108,10 @@ def correction(q, suggest, ask):
     ]
     if not eligible:
         return None
-    best = max(eligible, key=rank)
-    return with_marks(texts[best], answers[best])
+    best = texts[max(eligible, key=rank)]
+    # Highlighted for the one chosen only: the marks of every candidate's words cost more than the
+    # checks themselves.
+    return with_marks(best, ask([best], FOLDED_FIELDS)[0])
 
 
 def phrase_score(answer):
