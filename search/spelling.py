@@ -104,7 +104,7 @@ def correction(q, suggest, ask):
         index
         for index in range(1, len(texts))
         if answers[index]["aggregations"]["strict"]["doc_count"]
-        and (single_word or phrase_score(answers[index]) > typed_phrase)
+        and (phrase_score(answers[index]) > typed_phrase if not single_word else near(texts[0], texts[index]))
     ]
     if not eligible:
         return None
@@ -112,6 +112,22 @@ def correction(q, suggest, ask):
     # Highlighted for the one chosen only: the marks of every candidate's words cost more than the
     # checks themselves.
     return with_marks(best, ask([best], FOLDED_FIELDS)[0])
+
+
+def near(typed, corrected):
+    """A single word has no phrase to read it by: only a letter's slip ("tinn") or a confusion
+    ("xo" for "so") corrects it, not any indexed word two letters away ("visa" is not "viết")."""
+    return corrected in confusions(typed) or edits(typed, corrected) <= 1
+
+
+def edits(a, b):
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
 
 
 def phrase_score(answer):

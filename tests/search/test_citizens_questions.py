@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from search.query import SearchRequest, search
 from search.understanding import understand
+from site_pages.models import NewsIndexPage
 from tests.factories import (
     HomePageFactory,
     NewsArticlePageFactory,
@@ -145,3 +146,17 @@ def test_a_folded_syllable_names_a_kind_only_where_it_cannot_be_another_word():
     assert understand("nguoi co uy tin").intents == ()  # "tin" is tín here
     assert understand("tin chuyen doi so").intents == ("news",)
     assert understand("tthc cap xa").intents == ("procedure",)
+
+
+def test_two_words_typed_need_both_even_when_few_documents_have_them(content, search_index):
+    NewsArticlePageFactory(parent=NewsIndexPage.objects.get(), title="Nộp hồ sơ trực tuyến")
+    NewsArticlePageFactory(parent=NewsIndexPage.objects.get(), title="Tập huấn buổi chiều")
+    search_index.sync()
+    # "hộ chiếu" is in no text; "hồ sơ" and "chiều" are not what was asked.
+    assert titles("hộ chiếu") == []
+    assert titles("ho chieu") == []
+
+
+def test_a_single_word_is_corrected_only_by_a_near_spelling(client, content):
+    assert client.get("/api/v1/search", {"q": "visa"}).json()["suggestion"] is None
+    assert client.get("/api/v1/search", {"q": "hoii"}).json()["suggestion"] == "hội"
