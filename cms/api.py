@@ -132,6 +132,16 @@ def on_validation_error(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
+    if exc.status_code == 400 and str(exc) not in TITLES_VI:
+        # ninja's own words ("Cannot parse request body (Expecting value: …)") are a detail, not a
+        # title a Vietnamese reader is shown.
+        unreadable = str(exc).startswith("Cannot parse request body")
+        return problem(
+            request,
+            400,
+            "Invalid request",
+            detail="The request body is not valid JSON" if unreadable else str(exc),
+        )
     return problem(request, exc.status_code, str(exc))
 
 

@@ -114,6 +114,7 @@ def test_a_bad_click_is_a_problem(client, search_log, body):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 400
+    assert response.json()["title"] == "Yêu cầu không hợp lệ", "a Vietnamese title, not the parser's words"
 
 
 def test_a_failing_database_write_fails_no_search(client, articles, search_log, monkeypatch, caplog):
