@@ -10,6 +10,7 @@ from ninja import Query, Router
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
 from search.query_log import query_log, record_search
+from search.sources import TYPES, indexable_queryset
 
 from . import api_schemas as schemas
 from .api_params import IsoDate, strict_query
@@ -92,8 +93,15 @@ def search_view(
 )
 @strict_query
 def search_click(request, click: schemas.SearchClick):
-    query_log.record_click(click.q, click.key)
+    if is_public_content(click.key):
+        query_log.record_click(click.q, click.key)
     return HttpResponse(status=204)
+
+
+def is_public_content(key):
+    """Only a result a citizen could have opened counts: a made-up key would skew the report."""
+    kind, _colon, pk = key.partition(":")
+    return kind in TYPES and pk.isdigit() and indexable_queryset(kind).filter(pk=int(pk)).exists()
 
 
 @router.get(

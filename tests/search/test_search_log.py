@@ -71,6 +71,15 @@ def click(client, body):
     return client.post("/api/v1/search/clicks", body, content_type="application/json")
 
 
+def test_a_click_on_content_that_does_not_exist_or_is_not_public_does_not_count(client, articles, search_log):
+    client.get("/api/v1/search", {"q": "uy tín"})
+    articles[1].unpublish()
+    for key in ("procedure:999999", f"news:{articles[1].pk}"):
+        assert click(client, {"q": "uy tín", "key": key}).status_code == 204
+    search_log.flush()
+    assert today_row("uy tín").clicks == 0
+
+
 def test_a_click_counts_for_a_query_searched_today(client, articles, search_log):
     client.get("/api/v1/search", {"q": "uy tín"})
     key = f"news:{articles[0].pk}"
