@@ -43,7 +43,7 @@ class PromotionViewSet(SnippetViewSet):
 
 
 class SearchRecordsGroup(SnippetViewSetGroup):
-    menu_label = _("Search")
+    menu_label = _("Search settings")
     menu_icon = "search"
     menu_order = 500
     items = (AbbreviationViewSet, SynonymGroupViewSet, PromotionViewSet)

@@ -40,10 +40,14 @@ def flush_seconds():
     return getattr(settings, "SEARCH_LOG_FLUSH_SECONDS", 5)
 
 
+EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’()[]{}<>«»-–—"
+
+
 def normalised_query(text):
-    """The query as it is stored: composed, personal data redacted, lower case, single spaces."""
+    """The query as it is stored: composed, personal data redacted, lower case, single spaces, no
+    punctuation around it ("khen thưởng." and "khen thưởng" are one query, as promotions read them)."""
     text = unicodedata.normalize("NFC", text[: MAX_QUERY_LENGTH * 4])
-    text = WHITESPACE.sub(" ", text).strip()
+    text = WHITESPACE.sub(" ", text).strip().strip(EDGE_PUNCTUATION).strip()
     return redact(text).lower()[:MAX_QUERY_LENGTH].strip()
 
 

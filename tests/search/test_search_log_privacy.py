@@ -60,3 +60,10 @@ def test_a_day_holds_no_time_of_day(search_log):
     search_log.flush()
     row = SearchQueryDay.objects.get()
     assert type(row.day) is datetime.date
+
+
+def test_punctuation_around_a_query_makes_no_row_of_its_own():
+    from search.query_log import normalised_query
+
+    assert normalised_query("  Khen   thưởng!! ") == normalised_query("khen thưởng.") == "khen thưởng"
+    assert normalised_query("12/2018/QĐ-TTg") == "12/2018/qđ-ttg"

@@ -1,4 +1,4 @@
-"""The admin's "Tìm kiếm" records (thesaurus, promoted results): leaders and administrators keep
+"""The admin's "Cấu hình tìm kiếm" records (thesaurus, promoted results): leaders and administrators keep
 them, with history and restore; editors may look, never change."""
 
 import pytest
@@ -133,5 +133,5 @@ def test_the_admin_menu_groups_the_search_records():
 
     # The sidebar is drawn from JSON the page carries.
     menu = client_for(APPROVERS).get(reverse("wagtailadmin_home")).content.decode()
-    for label in ("Tìm kiếm", "Từ đồng nghĩa", "Kết quả ưu tiên"):
+    for label in ("Cấu hình tìm kiếm", "Nhóm từ đồng nghĩa", "Kết quả ưu tiên"):
         assert json.dumps(label)[1:-1] in menu
