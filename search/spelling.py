@@ -16,6 +16,10 @@ from .folding import fold
 from .understanding import understand
 
 FOLDED_FIELDS = ("title.folded", "summary.folded", "body.folded")
+# Longer queries are whole questions: their answers come from the wider query, and checking a
+# correction of each of their words cost a quarter of the search API's time over the judged queries
+# (bench/search_latency.py), for suggestions no question there needed.
+MAX_WORDS = 6
 # The best few proposals per word: more only add candidates that find less.
 OPTIONS_PER_WORD = 3
 # Every candidate is one search in a single multi-search; a long question has many words.
@@ -90,7 +94,7 @@ def correction(q, suggest, ask):
     correction makes more of a phrase ("sap nhap ban dan toc": the content says "tổ chức lại") is
     left as typed rather than turned into nonsense that happens to match."""
     texts = candidates(q, suggest)
-    if len(texts) < 2:
+    if len(texts) < 2 or len(texts[0].split()) > MAX_WORDS:
         return None
     answers = ask(texts)
     typed_phrase = phrase_score(answers[0])
