@@ -94,28 +94,35 @@ def correction(q, suggest, ask):
     correction makes more of a phrase ("sap nhap ban dan toc": the content says "tổ chức lại") is
     left as typed rather than turned into nonsense that happens to match."""
     texts = candidates(q, suggest)
-    if len(texts) < 2 or len(texts[0].split()) > MAX_WORDS:
+    if len(texts) < 2:
         return None
     answers = ask(texts)
     typed_phrase = phrase_score(answers[0])
     single_word = len(texts[0].split()) == 1
-
-    def rank(index):
-        answer = answers[index]
-        return (phrase_score(answer), answer["aggregations"]["strict"]["doc_count"], -index)
-
     eligible = [
         index
         for index in range(1, len(texts))
-        if answers[index]["aggregations"]["strict"]["doc_count"]
+        if strict_count(answers[index])
         and (phrase_score(answers[index]) > typed_phrase if not single_word else near(texts[0], texts[index]))
     ]
     if not eligible:
         return None
-    best = texts[max(eligible, key=rank)]
+    best = texts[
+        max(eligible, key=lambda index: (phrase_score(answers[index]), strict_count(answers[index]), -index))
+    ]
     # Highlighted for the one chosen only: the marks of every candidate's words cost more than the
     # checks themselves.
     return with_marks(best, ask([best], FOLDED_FIELDS)[0])
+
+
+def wanted(q):
+    """Whether a query that no document matched whole is worth correcting at all; asked before the
+    engine's suggester, which then is not run for a whole question."""
+    return len(understand(q).phrase.split()) <= MAX_WORDS
+
+
+def strict_count(answer):
+    return answer["aggregations"]["strict"]["doc_count"]
 
 
 def near(typed, corrected):
