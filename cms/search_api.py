@@ -10,7 +10,7 @@ from ninja import Query, Router
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
 from search.query_log import query_log, record_search
-from search.sources import TYPES, indexable_queryset
+from search.sources import indexable_queryset, parse_key
 
 from . import api_schemas as schemas
 from .api_params import IsoDate, strict_query
@@ -100,8 +100,8 @@ def search_click(request, click: schemas.SearchClick):
 
 def is_public_content(key):
     """Only a result a citizen could have opened counts: a made-up key would skew the report."""
-    kind, _colon, pk = key.partition(":")
-    return kind in TYPES and pk.isdigit() and indexable_queryset(kind).filter(pk=int(pk)).exists()
+    parsed = parse_key(key)
+    return parsed is not None and indexable_queryset(parsed[0]).filter(pk=parsed[1]).exists()
 
 
 @router.get(

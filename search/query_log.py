@@ -45,7 +45,8 @@ EDGE_PUNCTUATION = ".,;:!?…\"'“”‘’()[]{}<>«»-–—"
 
 def normalised_query(text):
     """The query as it is stored: composed, personal data redacted, lower case, single spaces, no
-    punctuation around it ("khen thưởng." and "khen thưởng" are one query, as promotions read them)."""
+    punctuation around it ("khen thưởng." and "khen thưởng" are one query). Marks and the punctuation
+    inside stay, so editors read the query as typed ("12/2018/QĐ-TTg")."""
     text = unicodedata.normalize("NFC", text[: MAX_QUERY_LENGTH * 4])
     text = WHITESPACE.sub(" ", text).strip().strip(EDGE_PUNCTUATION).strip()
     return redact(text).lower()[:MAX_QUERY_LENGTH].strip()

@@ -19,6 +19,12 @@ def key_for(type_name, pk):
     return f"{type_name}:{pk}"
 
 
+def parse_key(key):
+    """(type name, page id) of a key made by key_for; None for anything else."""
+    kind, _colon, pk = key.partition(":")
+    return (kind, int(pk)) if kind in TYPES and pk.isdigit() else None
+
+
 def indexable_queryset(type_name):
     """Live, public, unexpired pages of one type: drafts, private and scheduled pages never qualify."""
     return publicly_visible(TYPES[type_name].objects.all()).order_by("pk")

@@ -18,7 +18,7 @@ from urllib3.exceptions import HTTPError
 from .client import NOT_FOUND, get_client
 from .index_admin import concrete_indices, ensure_index
 from .models import IndexOutbox
-from .sources import TYPES, build, is_indexable, key_for, type_of
+from .sources import TYPES, build, is_indexable, key_for, parse_key, type_of
 
 logger = logging.getLogger(__name__)
 ENGINE_ERRORS = (OpenSearchException, HTTPError, OSError)
@@ -72,7 +72,7 @@ def drain(limit=500, refresh=False):
 
 def apply(entry, targets):
     client = get_client()
-    kind = entry.key.split(":", 1)[0]
+    kind, _page_id = parse_key(entry.key)
     page = (
         TYPES[kind].objects.filter(pk=entry.page_id).first() if entry.action == IndexOutbox.UPSERT else None
     )
