@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CmsConfig(AppConfig):
-    """The project itself: templates, translations, the API, feeds and health checks."""
+    """The project itself: the publishing core, templates, translations, the API, feeds and health."""
 
     name = "cms"
     verbose_name = "CMS"
@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import unicode_normalization
-        from .signal_handlers import register_signal_handlers
+        from .webhooks.events import register_consumer
 
-        register_signal_handlers()
+        register_consumer()
         unicode_normalization.register()

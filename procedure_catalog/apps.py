@@ -8,6 +8,8 @@ class ProcedureCatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .publishing import register_content
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_content()

@@ -9,5 +9,8 @@ class SitePagesConfig(AppConfig):
 
     def ready(self):
         from .editorial_roles import grant_administrators_everything
+        from .publishing import register_content
+
+        register_content()
 
         post_migrate.connect(grant_administrators_everything, dispatch_uid="administrators_hold_everything")

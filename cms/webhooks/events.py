@@ -1,96 +1,65 @@
-"""Which subscribers hear about a change, and what they are told: written with the change itself.
+"""Which subscribers hear about an event of the publishing log, and what they are told.
 
-Called from cms.signal_handlers right after the changes feed records a row, in the same
-transaction, so a delivery exists if and only if the change committed. Nothing here touches the
-network: sending is the worker's job (delivery.py).
+The webhook consumer of the log: deliveries are written in the transaction that moves its cursor,
+so each event yields each subscriber's delivery exactly once. Nothing here touches the network:
+sending is the delivery worker's job (delivery.py).
 """
 
-import contextvars
-
-from django.urls import reverse
 from django.utils import timezone
 
-from ..changes import ContentChange
-from ..public_urls import page_public_url, public_url
+from ..publishing import consumers
+from ..publishing.models import DELETED
 from .models import DELETE, PUBLISH, UNPUBLISH, WebhookDelivery, WebhookSubscriber
 
-# Pages whose deletion has begun. Wagtail unpublishes a live page just before deleting it; that
-# unpublish is part of the deletion, which is announced as one "delete" once the row is gone.
-_being_deleted = contextvars.ContextVar("webhook_pages_being_deleted", default=frozenset())
+CONSUMER = "webhooks"
 
 
-def deletion_starting(sender, instance, **kwargs):
-    """pre_delete of a syndicated page model; Django sends it before Wagtail's unpublish on Page."""
-    _being_deleted.set(_being_deleted.get() | {instance.pk})
+def webhook_event(event):
+    if event.public:
+        return PUBLISH
+    return DELETE if event.action == DELETED else UNPUBLISH
 
 
-def announce_change(change, page):
-    """A changes-feed row just recorded for `page` (None when the feed skipped it)."""
-    if change is None:
-        return []
-    if change.action == ContentChange.DELETED:
-        if page.pk in _being_deleted.get():
-            return []
-        event = UNPUBLISH
-    else:
-        event = PUBLISH
-    return enqueue(event, page, change.key, change.type, change.happened_at)
-
-
-def announce_deletion(page):
-    """post_delete of a syndicated page: a "delete" for any page the public has ever seen."""
-    _being_deleted.set(_being_deleted.get() - {page.pk})
-    from search.sources import key_for, type_of
-
-    kind = type_of(page)
-    key = key_for(kind, page.pk)
-    if not ContentChange.objects.filter(key=key).exists():
-        return []  # a draft that was never published: nobody outside knew it
-    return enqueue(DELETE, page, key, kind, timezone.now())
-
-
-def enqueue(event, page, key, kind, happened_at):
+def queue_deliveries(events):
     # A handful of subscribers at most: filtering their events in Python keeps this portable (SQLite
     # has no JSON "contains").
-    subscribers = [found for found in WebhookSubscriber.objects.filter(active=True) if found.wants(event)]
-    if not subscribers:
-        return []
+    subscribers = list(WebhookSubscriber.objects.filter(active=True))
     deliveries = []
-    for subscriber in subscribers:
-        delivery = WebhookDelivery(
-            subscriber=subscriber, event=event, content_key=key, next_attempt_at=happened_at
-        )
-        delivery.payload = payload(delivery, page, kind, happened_at)
-        deliveries.append(delivery)
-    return WebhookDelivery.objects.bulk_create(deliveries)
+    for event in events:
+        kind = webhook_event(event)
+        for subscriber in subscribers:
+            # A subscriber hears of what happened after it subscribed.
+            if subscriber.wants(kind) and subscriber.created_at <= event.happened_at:
+                delivery = WebhookDelivery(
+                    subscriber=subscriber,
+                    event=kind,
+                    content_key=event.key,
+                    next_attempt_at=event.happened_at,
+                )
+                delivery.payload = payload(delivery, event)
+                deliveries.append(delivery)
+    WebhookDelivery.objects.bulk_create(deliveries)
 
 
-def payload(delivery, page, kind, happened_at):
+def payload(delivery, event):
     body = {
         "event": delivery.event,
         "idempotency_key": str(delivery.idempotency_key),
-        "type": kind,
-        "id": page.pk,
-        "title": page.title,
-        "url": page_url(page),
-        "happened_at": timezone.localtime(happened_at).isoformat(),
+        "type": event.type,
+        "id": event.object_id,
+        "title": event.payload.get("title"),
+        # The address it had; for an unpublished or deleted page it no longer answers.
+        "url": event.payload.get("url"),
+        "happened_at": timezone.localtime(event.happened_at).isoformat(),
+        "action": event.action,
+        "public": event.public,
+        "position": event.position,
+        "version": event.version,
     }
     if delivery.event == PUBLISH:
-        body["api_url"] = api_url(page, kind)
+        body["api_url"] = event.payload.get("api_url")
     return body
 
 
-def page_url(page):
-    # The address the page had; for an unpublished or deleted page it no longer answers. None for a
-    # page outside every site.
-    return page_public_url(page)
-
-
-def api_url(page, kind):
-    if kind == "news":
-        path = reverse("api-v1:news_detail", kwargs={"news_id": page.pk})
-    elif kind == "procedure" and page.code:
-        path = reverse("api-v1:procedure_detail", kwargs={"code": page.code})
-    else:
-        return None  # announcement decisions have no detail endpoint; /api/v1/procedure-notices lists them
-    return public_url(path)
+def register_consumer():
+    consumers.register(consumers.Consumer(CONSUMER, queue_deliveries))

@@ -1,4 +1,5 @@
-"""The loop of every long-running worker (search index, webhooks, scheduler): it outlives outages.
+"""The loop of each duty of the publish worker (the log, webhook sending, the scheduler): it outlives
+outages.
 
 Nothing restarts a worker that exits (`make run` starts each once), so a database restart or an
 unreachable engine must cost a pause, not the worker. A failed round is logged once, the next try waits
@@ -12,10 +13,9 @@ import threading
 from django.conf import settings
 from django.db import DatabaseError, connections
 
-from search.sync import ENGINE_ERRORS
+from .consumers import transient_errors
 
 logger = logging.getLogger("cms.workers")
-TRANSIENT_ERRORS = (DatabaseError, *ENGINE_ERRORS)
 
 
 class WorkerLoop:
@@ -31,10 +31,11 @@ class WorkerLoop:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self.stop)
         failures = 0
+        passing = (DatabaseError, *transient_errors())
         while not self.stopping.is_set():
             try:
                 rest = round_()
-            except TRANSIENT_ERRORS as error:
+            except passing as error:
                 if once:
                     raise
                 failures += 1
