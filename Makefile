@@ -36,12 +36,10 @@ run: check-system-run install
 	$(PY) manage.py update_index >/dev/null
 	@echo "Admin: http://$(HOST):$(PORT)/admin/  API: http://$(HOST):$(PORT)/api/v1/health  Site: http://$(HOST):$(PORT)/"
 	@echo "The search engine keeps running after you stop the server: 'make engine-stop' ends it."
-	@# The scheduler publishes and expires pages on time, the worker keeps the search index in step,
-	@# the webhook worker sends deliveries to subscribers; all stop with the server.
-	$(PY) manage.py run_scheduler --interval 30 & scheduler=$$!; \
-	$(PY) manage.py search_worker & worker=$$!; \
-	$(PY) manage.py deliver_webhooks & webhooks=$$!; \
-	trap 'kill $$scheduler $$worker $$webhooks 2>/dev/null' EXIT INT TERM; \
+	@# The publish worker publishes and expires pages on time, keeps the search index in step with the
+	@# publishing log and sends webhook deliveries; it stops with the server.
+	$(PY) manage.py publish_worker --interval 30 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: check-system-test install lint

@@ -82,6 +82,7 @@ TITLES_VI = {
     "Invalid request": "Yêu cầu không hợp lệ",
     "Invalid search": "Yêu cầu tìm kiếm không hợp lệ",
     "Invalid cursor": "Con trỏ không hợp lệ",
+    "Cursor no longer available": "Con trỏ không còn hiệu lực",
     "Not found": "Không tìm thấy",
     "Service unavailable": "Dịch vụ tạm thời gián đoạn",
     "Invalid preview token": "Mã xem trước không hợp lệ",

@@ -335,16 +335,46 @@ class Suggestions(Strict):
 
 
 class ChangeEvent(Strict):
-    id: str = Field(description="Stable content key, e.g. news-42")
+    id: str = Field(description="Permanent content key, `<type>:<id>`, e.g. news:42")
     type: Literal["news", "procedure", "notice"]
-    action: Literal["created", "updated", "deleted"]
+    object_id: int = Field(description="The page id in the key")
+    action: Literal[
+        "created",
+        "changed",
+        "published",
+        "moved",
+        "status-changed",
+        "shared-changed",
+        "unpublished",
+        "expired",
+        "deleted",
+    ] = Field(description="What happened; `public` says what a mirror must do with the object")
+    public: bool = Field(description="false: a tombstone, the object is not to be shown any more")
+    version: int = Field(description="Grows by one with each event of this object")
+    position: int = Field(description="The event's place in the log; grows by one, in commit order")
     at: DateTime
+    api_url: Url | None = Field(description="The object's detail in this API, where it has one")
 
 
 class Changes(Strict):
     events: list[ChangeEvent]
     next: str = Field(description="Opaque cursor: pass as `since` to continue")
     more: bool
+
+
+class SnapshotObject(Strict):
+    id: str
+    type: Literal["news", "procedure", "notice"]
+    object_id: int
+    version: int = Field(description="The version of its newest event")
+    position: int = Field(description="The position of its newest event")
+    api_url: Url | None
+
+
+class Snapshot(Strict):
+    cursor: str = Field(description="Follow /api/v1/changes from this cursor once every page is read")
+    objects: list[SnapshotObject]
+    more: bool = Field(description="Another page follows; ask for it with the same cursor")
 
 
 class Health(Schema):

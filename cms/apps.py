@@ -10,7 +10,9 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import unicode_normalization
+        from .publishing.duties import register_core_duties
         from .webhooks.events import register_consumer
 
         register_consumer()
+        register_core_duties()
         unicode_normalization.register()

@@ -2,11 +2,10 @@
 
 Each piece of content appears once, as it stands after its latest change: an entry while it is
 published, an `at:deleted-entry` once it was unpublished, expired or deleted. Entry ids are tag URIs
-of the content key, so a tombstone's `ref` names the entry a reader holds. Changes younger than the
-settle time wait, as in the JSON changes feed, so the feed never moves backwards.
+of the content key, so a tombstone's `ref` names the entry a reader holds. Like the JSON changes
+feed it reads numbered events only (cms/publishing/log.py), dated by when they were numbered, so the
+feed never moves backwards.
 """
-
-from datetime import timedelta
 
 from django.db.models import Max
 from django.http import HttpResponse
@@ -17,9 +16,10 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from search.sources import TYPES, key_for
 from site_pages.models import publicly_visible
 
-from .changes import SETTLE_SECONDS, ContentChange
 from .feeds import agency_name
 from .public_urls import page_public_url, public_host, public_url
+from .publishing import log
+from .publishing.models import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"
@@ -31,25 +31,24 @@ def entry_id(host, key):
     return f"tag:{host},2025:{key}"
 
 
-def latest_changes(limit=ENTRIES, now=None):
-    """The newest change of each piece of content, newest first."""
-    now = now or timezone.now()
-    settled = ContentChange.objects.filter(happened_at__lte=now - timedelta(seconds=SETTLE_SECONDS))
-    newest_ids = (
-        settled.values("key")
-        .annotate(newest=Max("pk"))
+def latest_changes(limit=ENTRIES):
+    """The newest event of each piece of content, newest first."""
+    newest = (
+        log.numbered()
+        .values("key")
+        .annotate(newest=Max("position"))
         .order_by("-newest")
         .values_list("newest", flat=True)[:limit]
     )
-    return list(ContentChange.objects.filter(pk__in=list(newest_ids)).order_by("-pk"))
+    return list(Event.objects.filter(position__in=list(newest)).order_by("-position"))
 
 
 def live_pages(changes):
     """The pages still published, by content key, fetched with one query per type."""
     wanted = {}
     for change in changes:
-        if change.action != ContentChange.DELETED:
-            wanted.setdefault(change.type, []).append(change.page_id)
+        if change.public:
+            wanted.setdefault(change.type, []).append(change.object_id)
     pages = {}
     for kind, ids in wanted.items():
         for page in publicly_visible(TYPES[kind].objects.filter(pk__in=ids)):
@@ -75,7 +74,7 @@ def changes_atom(request):
     xml.addQuickElement("id", public_url(request.path))
     xml.addQuickElement("link", "", {"rel": "self", "href": public_url(request.path)})
     xml.addQuickElement("link", "", {"rel": "alternate", "href": public_url("/")})
-    xml.addQuickElement("updated", stamp(changes[0].happened_at if changes else timezone.now()))
+    xml.addQuickElement("updated", stamp(changes[0].sequenced_at if changes else timezone.now()))
     xml.startElement("author", {})
     xml.addQuickElement("name", agency or host)
     xml.endElement("author")
@@ -92,7 +91,7 @@ def changes_atom(request):
 
 def tombstone(xml, host, change):
     xml.startElement(
-        "at:deleted-entry", {"ref": entry_id(host, change.key), "when": stamp(change.happened_at)}
+        "at:deleted-entry", {"ref": entry_id(host, change.key), "when": stamp(change.sequenced_at)}
     )
     xml.addQuickElement("at:comment", _("Withdrawn from the site"))
     xml.endElement("at:deleted-entry")
@@ -102,7 +101,7 @@ def entry(xml, request, host, change, page):
     xml.startElement("entry", {})
     xml.addQuickElement("id", entry_id(host, change.key))
     xml.addQuickElement("title", page.title)
-    xml.addQuickElement("updated", stamp(change.happened_at))
+    xml.addQuickElement("updated", stamp(change.sequenced_at))
     if page.first_published_at:
         xml.addQuickElement("published", stamp(page.first_published_at))
     if address := page_public_url(page):  # none for a page outside every site

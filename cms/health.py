@@ -39,14 +39,15 @@ def index_backlog():
     """Index updates waiting for the engine: a growing number means the worker is stuck or down."""
     from django.utils import timezone
 
-    from search.models import IndexOutbox
+    from search.sync import CONSUMER
+
+    from .publishing.consumers import backlog
 
     try:
-        waiting = IndexOutbox.objects.order_by("pk")
-        oldest = waiting.first()
+        waiting, oldest = backlog(CONSUMER)
         return {
-            "waiting": waiting.count(),
-            "oldest_seconds": int((timezone.now() - oldest.created_at).total_seconds()) if oldest else 0,
+            "waiting": waiting,
+            "oldest_seconds": int((timezone.now() - oldest).total_seconds()) if oldest else 0,
         }
     except DatabaseError:
         return None

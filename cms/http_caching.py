@@ -1,9 +1,11 @@
 """Cache-Control and Last-Modified for the API and feeds; ConditionalGetMiddleware adds the strong ETag.
 
-Last-Modified comes from the newest entry of the changes feed, which records every publish and every
-withdrawal, so a list also looks modified when an item left it. It has whole-second precision, so
-it is left out while the newest change is younger than the changes feed's settle time: otherwise a
-client that fetched during that second would be told "304" about a later change in the same second.
+Last-Modified comes from the newest event of the publishing log, which records every publish and every
+withdrawal, so a list also looks modified when an item left it; events are dated when they were
+numbered, after their commit, so a slow transaction cannot date a change before one already served. It
+has whole-second precision, so it is left out while the newest change is younger than two seconds:
+otherwise a client that fetched during that second would be told "304" about a later change in the
+same second.
 The ETag, a hash of the exact bytes, is the precise validator; Last-Modified is the cheap one.
 """
 
@@ -13,7 +15,9 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.http import http_date
 
-from .changes import SETTLE_SECONDS, ContentChange
+from .publishing.models import Event
+
+WHOLE_SECOND_MARGIN = 2
 
 # Longest prefix first. Seconds a shared cache may serve a copy without asking again.
 MAX_AGE = [
@@ -37,11 +41,16 @@ def cache_control(path):
 def content_last_modified(now=None):
     now = now or timezone.now()
     try:
-        newest = ContentChange.objects.order_by("-pk").values_list("happened_at", flat=True).first()
+        newest = (
+            Event.objects.filter(position__isnull=False)
+            .order_by("-position")
+            .values_list("sequenced_at", flat=True)
+            .first()
+        )
     except DatabaseError:
         # The answer is already made; losing the database now costs only this optional header.
         return None
-    if newest is None or newest > now - timedelta(seconds=SETTLE_SECONDS):
+    if newest is None or newest > now - timedelta(seconds=WHOLE_SECOND_MARGIN):
         return None
     return newest
 

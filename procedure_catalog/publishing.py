@@ -1,8 +1,9 @@
 """Procedures and announcement decisions as the publishing core knows them."""
 
+from django.core.management import call_command
 from django.urls import reverse
 
-from cms.publishing import registry
+from cms.publishing import duties, registry
 from cms.publishing.models import STATUS_CHANGED
 from cms.publishing.recording import note
 
@@ -37,6 +38,8 @@ def register_content():
         )
     )
     procedure_status_changed.connect(on_status_changed, dispatch_uid="publishing-procedure-status")
+    # Status changes announced by a decision take effect on their day.
+    duties.register(duties.Duty("apply_procedure_changes", lambda: call_command("apply_procedure_changes")))
 
 
 def on_status_changed(sender, instance, **kwargs):

@@ -1,6 +1,3 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
 from .abbreviations import Abbreviation  # noqa: F401 - a model of this app
 from .analytics import SearchQueryDay  # noqa: F401 - a model of this app
 from .promotions import Promotion  # noqa: F401 - a model of this app

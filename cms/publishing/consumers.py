@@ -7,8 +7,8 @@ is tried again on the next round: handlers must therefore be idempotent, and tho
 database (webhook deliveries) do it in the cursor's transaction, so each event counts once.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db import connection, transaction
 

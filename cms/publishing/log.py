@@ -77,12 +77,15 @@ def last_event(key):
 
 def sequence(limit=SEQUENCE_BATCH):
     """Number every committed event that has no position yet; returns how many it numbered."""
+    if not Event.objects.filter(position=None).exists():
+        return 0  # the common case, answered without taking the lock
     with transaction.atomic():
         lock()
         pending = list(Event.objects.filter(position=None).order_by("pk")[:limit])
         if not pending:
             return 0
-        last = Event.objects.aggregate(last=Max("position"))["last"] or 0
+        last = head()
+        now = timezone.now()
         keys = {event.key for event in pending}
         versions = dict(
             Event.objects.filter(key__in=keys, position__isnull=False)
@@ -93,8 +96,8 @@ def sequence(limit=SEQUENCE_BATCH):
         for event in pending:
             last += 1
             versions[event.key] = versions.get(event.key, 0) + 1
-            event.position, event.version = last, versions[event.key]
-        Event.objects.bulk_update(pending, ["position", "version"])
+            event.position, event.version, event.sequenced_at = last, versions[event.key], now
+        Event.objects.bulk_update(pending, ["position", "version", "sequenced_at"])
         return len(pending)
 
 
@@ -116,6 +119,12 @@ def lock():
     else:
         # SQLite's transactions here begin IMMEDIATE: the first statement already holds the write lock.
         LogHorizon.objects.get_or_create(pk=1)
+
+
+def numbered():
+    """Every event a reader may see: numbered ones, after numbering any that have just committed."""
+    sequence()
+    return Event.objects.filter(position__isnull=False)
 
 
 def head():
@@ -180,16 +189,23 @@ def public_versions():
 def snapshot(page, cursor=None):
     """One page of every public object, and the cursor to follow the feed from once all are read.
 
-    The first page fixes the cursor and the later pages carry it (a query parameter), so changes
-    made while a mirror reads the pages reach it from the feed.
+    The first page fixes the cursor and the later pages carry it, so changes made while a mirror
+    reads the pages reach it from the feed. Pages are cut from the public objects together with every
+    object changed since the cursor, in a stable order: an object withdrawn meanwhile keeps its place
+    (and is left out of the page), so no other object slides onto a page already read.
     """
     sequence()
     position = decode_cursor(cursor) if cursor else head()
     if position > head():
         raise FutureCursor(cursor)
-    keys = registry.public_keys()
+    if 0 < position < horizon():
+        raise CursorGone(cursor)
+    public = registry.public_keys()
+    changed_since = set(Event.objects.filter(position__gt=position).values_list("key", flat=True))
+    listed = sorted(set(public) | changed_since, key=registry.key_order)
     start = (page - 1) * SNAPSHOT_PAGE_SIZE
-    chosen = keys[start : start + SNAPSHOT_PAGE_SIZE]
+    public = set(public)
+    chosen = [key for key in listed[start : start + SNAPSHOT_PAGE_SIZE] if key in public]
     newest = latest_events(chosen)
     objects = [(key, newest.get(key)) for key in chosen]
-    return objects, encode_cursor(position), start + SNAPSHOT_PAGE_SIZE < len(keys)
+    return objects, encode_cursor(position), start + SNAPSHOT_PAGE_SIZE < len(listed)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils import timezone
 
+from ..public_urls import public_url
+
 CREATED, CHANGED, PUBLISHED = "created", "changed", "published"
 MOVED, STATUS_CHANGED, SHARED_CHANGED = "moved", "status-changed", "shared-changed"
 UNPUBLISHED, EXPIRED, DELETED = "unpublished", "expired", "deleted"
@@ -25,6 +27,8 @@ class Event(models.Model):
     public = models.BooleanField()
     version = models.PositiveIntegerField(null=True)
     happened_at = models.DateTimeField(default=timezone.now)
+    # When it was numbered: after its commit, so what HTTP validators and feeds date changes by.
+    sequenced_at = models.DateTimeField(null=True)
     # What a subscriber is told of the object as it was then: title and addresses (see recording.py).
     payload = models.JSONField(default=dict)
 
@@ -35,6 +39,15 @@ class Event(models.Model):
             models.Index(fields=["key", "position"], name="event_key_position"),
             models.Index(fields=["position"], condition=models.Q(position=None), name="event_unsequenced"),
         ]
+
+    @property
+    def url(self):
+        """The public address the item had; a withdrawn or deleted one no longer answers."""
+        return public_url(self.payload.get("path"))
+
+    @property
+    def api_url(self):
+        return public_url(self.payload.get("api_path"))
 
 
 class ConsumerCursor(models.Model):

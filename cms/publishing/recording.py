@@ -11,7 +11,6 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..public_urls import page_public_url, public_url
 from . import log, registry
 from .models import (
     CHANGED,
@@ -60,12 +59,14 @@ def note(item, action):
 
 
 def payload(content_type, item):
-    api_path = content_type.api_path(item)
+    """What the event keeps of the item as it was: paths, made absolute when served, so a new
+    PUBLIC_BASE_URL reaches old events too."""
+    parts = item.get_url_parts()
     return {
         "title": item.title,
         # The address it had; for a withdrawn or deleted page it no longer answers.
-        "url": page_public_url(item),
-        "api_url": public_url(api_path) if api_path else None,
+        "path": parts[2] if parts else None,
+        "api_path": content_type.api_path(item),
     }
 
 

@@ -5,8 +5,9 @@ feeds, the sitemap, public pages and preview), the address of its API detail, an
 it shows: a change to one of those is a change to every public item that shows it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .visibility import publicly_visible
 
@@ -66,8 +67,17 @@ def public_keys():
     """Every public item's key, type by type, in a stable order."""
     keys = []
     for content_type in _types.values():
-        keys += [content_type.key(pk) for pk in content_type.public().order_by("pk").values_list("pk", flat=True)]
+        keys += [
+            content_type.key(pk) for pk in content_type.public().order_by("pk").values_list("pk", flat=True)
+        ]
     return keys
+
+
+def key_order(key):
+    """Keys sort by type, in registration order, then by id."""
+    kind, _colon, pk = key.partition(":")
+    names = list(_types)
+    return (names.index(kind) if kind in names else len(names), int(pk) if pk.isdigit() else 0)
 
 
 def referencing(model):

@@ -1,8 +1,8 @@
-"""The loop of each duty of the publish worker (the log, webhook sending, the scheduler): it outlives
-outages.
+"""The loop of each part of the publish worker (a consumer of the log, webhook sending, the
+scheduler): it outlives outages.
 
-Nothing restarts a worker that exits (`make run` starts each once), so a database restart or an
-unreachable engine must cost a pause, not the worker. A failed round is logged once, the next try waits
+Nothing restarts a worker that exits, so a database restart or an unreachable engine must cost that
+loop a pause, not the worker. A failed round is logged once, the next try waits
 longer each time up to a cap, and the first good round after failures says so.
 """
 
@@ -13,15 +13,15 @@ import threading
 from django.conf import settings
 from django.db import DatabaseError, connections
 
-from .consumers import transient_errors
-
 logger = logging.getLogger("cms.workers")
 
 
 class WorkerLoop:
-    def __init__(self, name):
+    def __init__(self, name, passing=(), stopping=None):
         self.name = name
-        self.stopping = threading.Event()
+        # Failures that are passing (the database or an engine away): wait and try again.
+        self.passing = (DatabaseError, *passing)
+        self.stopping = stopping or threading.Event()
 
     def stop(self, *args):
         self.stopping.set()
@@ -31,11 +31,10 @@ class WorkerLoop:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self.stop)
         failures = 0
-        passing = (DatabaseError, *transient_errors())
         while not self.stopping.is_set():
             try:
                 rest = round_()
-            except passing as error:
+            except self.passing as error:
                 if once:
                     raise
                 failures += 1

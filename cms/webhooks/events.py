@@ -49,7 +49,7 @@ def payload(delivery, event):
         "id": event.object_id,
         "title": event.payload.get("title"),
         # The address it had; for an unpublished or deleted page it no longer answers.
-        "url": event.payload.get("url"),
+        "url": event.url,
         "happened_at": timezone.localtime(event.happened_at).isoformat(),
         "action": event.action,
         "public": event.public,
@@ -57,7 +57,7 @@ def payload(delivery, event):
         "version": event.version,
     }
     if delivery.event == PUBLISH:
-        body["api_url"] = event.payload.get("api_url")
+        body["api_url"] = event.api_url
     return body
 
 

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from search.models import IndexOutbox
+from cms.publishing.consumers import backlog
 from search.reindex import index_counts
 from search.sources import TYPES, indexable_queryset
-from search.sync import ENGINE_ERRORS
+from search.sync import CONSUMER, ENGINE_ERRORS
 
 
 class Command(BaseCommand):
@@ -22,7 +22,6 @@ class Command(BaseCommand):
             in_index = "?" if indexed is None else indexed.get(kind, 0)
             marker = "" if in_index in ("?", in_db) else "  ← differs; run search_reconcile"
             self.stdout.write(f"{kind:<12}{in_db:>10}{in_index:>10}{marker}")
-        backlog = IndexOutbox.objects.order_by("pk")
-        oldest = backlog.first()
-        age = f", oldest {int((timezone.now() - oldest.created_at).total_seconds())} s old" if oldest else ""
-        self.stdout.write(f"backlog: {backlog.count()} updates waiting{age}")
+        waiting, oldest = backlog(CONSUMER)
+        age = f", oldest {int((timezone.now() - oldest).total_seconds())} s old" if oldest else ""
+        self.stdout.write(f"backlog: {waiting} updates waiting{age}")
