@@ -65,9 +65,15 @@ def claim(consumer):
     return claim(consumer)
 
 
-def run_all(batch=BATCH):
-    """Every consumer once; returns the number of events taken in all."""
-    return sum(run(consumer, batch) for consumer in _consumers.values())
+def drain(name, batch=BATCH):
+    """Everything waiting for one consumer, now; returns how many events it took."""
+    from .log import sequence
+
+    sequence()
+    taken = 0
+    while step := run(_consumers[name], batch):
+        taken += step
+    return taken
 
 
 def transient_errors():

@@ -28,7 +28,7 @@ class WorkerLoop:
 
     def run(self, round_, once=False):
         """Run `round_` until stopped; it returns how many seconds to rest before the next round."""
-        if threading.current_thread() is threading.main_thread():
+        if threading.current_thread() is threading.main_thread() and not once:
             signal.signal(signal.SIGTERM, self.stop)
         failures = 0
         while not self.stopping.is_set():

@@ -28,8 +28,7 @@ def queue_deliveries(events):
     for event in events:
         kind = webhook_event(event)
         for subscriber in subscribers:
-            # A subscriber hears of what happened after it subscribed.
-            if subscriber.wants(kind) and subscriber.created_at <= event.happened_at:
+            if subscriber.wants(kind) and event.position > subscriber.after_position:
                 delivery = WebhookDelivery(
                     subscriber=subscriber,
                     event=kind,

@@ -26,6 +26,13 @@ def validate_events(value):
         raise ValidationError(_("Choose at least one of: publish, unpublish, delete."))
 
 
+def log_head():
+    from ..publishing import log
+
+    log.sequence()  # what committed before the subscriber did is before its position
+    return log.head()
+
+
 class WebhookSubscriber(models.Model):
     name = models.CharField(_("name"), max_length=100)
     url = models.URLField(
@@ -49,6 +56,8 @@ class WebhookSubscriber(models.Model):
         help_text=_("Give this to the subscriber: it verifies the X-Webhook-Signature header with it."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # A subscriber hears of what happens after it subscribed: the log's events past this position.
+    after_position = models.BigIntegerField(default=log_head, editable=False)
 
     class Meta:
         ordering = ["name", "pk"]

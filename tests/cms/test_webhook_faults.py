@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from cms.publishing import consumers
 from cms.webhooks.models import WebhookDelivery
 from cms.webhooks.signing import verify_signature
 from tests.factories import (
@@ -185,14 +186,18 @@ def subscribers(settings):
 
 
 def worker_round(clock):
-    """What the worker does once the earliest waiting delivery is due: one `deliver_webhooks` round."""
+    """What the worker does once the earliest waiting delivery is due: one `publish_worker` round.
+
+    The log's new events become deliveries first, as the worker's consumer makes them moments after
+    the change; then the clock moves to the earliest due one."""
+    consumers.drain("webhooks")
     due = WebhookDelivery.objects.filter(status=WebhookDelivery.PENDING).aggregate(
         due=Min("next_attempt_at")
     )["due"]
     if due is not None and due > timezone.now():
         clock.move_to(due)
     started = time.monotonic()
-    call_command("deliver_webhooks", "--once", stdout=io.StringIO())
+    call_command("publish_worker", "--once", stdout=io.StringIO())
     return time.monotonic() - started
 
 

@@ -18,7 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
-from cms.webhooks.delivery import deliver_due
+from cms.publishing import consumers
+from cms.webhooks import delivery as webhook_delivery
 from cms.webhooks.models import WebhookDelivery, WebhookSubscriber
 from cms.webhooks.signing import sign, verify_signature
 from site_pages.editorial_roles import ADMINISTRATORS, EDITORS
@@ -32,6 +33,13 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def deliver_due():
+    """What the publish worker does in one pass: the log's new events become deliveries, then the due
+    ones are sent."""
+    consumers.drain("webhooks")
+    return webhook_delivery.deliver_due()
 
 
 @pytest.fixture(autouse=True)
@@ -99,7 +107,7 @@ def test_a_published_article_reaches_the_subscriber_signed(receiver):
     subscriber = WebhookSubscriberFactory(url=receiver.url)
     article = NewsArticlePageFactory()
 
-    call_command("deliver_webhooks", "--once", stdout=io.StringIO())
+    call_command("publish_worker", "--once", stdout=io.StringIO())
 
     assert len(receiver.received) == 1
     headers, body = receiver.received[0]
@@ -218,6 +226,7 @@ def test_publishing_never_waits_for_a_subscriber(settings):
     try:
         assert connections == [], "publishing opened no connection to the subscriber"
         assert with_subscriber < without_subscriber + 0.5
+        consumers.drain("webhooks")  # the worker's first step: the change becomes a delivery
         assert WebhookDelivery.objects.filter(status="pending", attempts=0).count() == 1
 
         started = time.monotonic()
@@ -441,7 +450,7 @@ def test_retry_now_sends_waiting_deliveries_without_waiting_for_backoff():
         deliver_due()
         assert receiver.received == []
         output = io.StringIO()
-        call_command("deliver_webhooks", "--once", "--retry-now", stdout=output)
+        call_command("publish_worker", "--once", "--retry-now", stdout=output)
     finally:
         receiver.stop()
     assert "1 waiting deliveries made due now" in output.getvalue()
@@ -458,5 +467,5 @@ def test_the_log_forgets_finished_deliveries_but_never_waiting_ones(receiver):
     waiting = WebhookSubscriberFactory(url=f"http://127.0.0.1:{closed_port()}/hook")
     NewsArticlePageFactory()
     with time_machine.travel(timezone.now() + timedelta(days=31), tick=False):
-        call_command("deliver_webhooks", "--once", stdout=io.StringIO())
+        call_command("publish_worker", "--once", stdout=io.StringIO())
     assert list(WebhookDelivery.objects.values_list("subscriber", "status")) == [(waiting.pk, "pending")]

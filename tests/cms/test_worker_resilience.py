@@ -1,8 +1,9 @@
-"""The search worker, the webhook sender and the scheduler outlive a database outage of a few seconds.
+"""Every part of the publish worker (the log's consumers, the webhook sender, the scheduler) outlives a
+database outage of a few seconds.
 
-Each runs as it does in production, in its own thread with its own connection, while every connection
-of that thread is refused as a stopped database refuses it. Once the database is back, the work queued
-meanwhile is done; the log has one line per failed round, with a growing and capped pause, and one line
+The worker runs as it does in production, each part in its own thread with its own connection, while
+every connection the worker's threads ask for is refused as a stopped database refuses it. Once the
+database is back, the work queued meanwhile is done; the log has one line per failed round, with a growing and capped pause, and one line
 when the worker is working again.
 """
 
@@ -18,11 +19,9 @@ from django.db import OperationalError, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
-from cms.management.commands.deliver_webhooks import Command as DeliverWebhooks
-from cms.management.commands.run_scheduler import Command as RunScheduler
+from cms.management.commands.publish_worker import Command as PublishWorker
 from cms.webhooks.models import WebhookDelivery
 from search.index_admin import concrete_indices
-from search.management.commands.search_worker import Command as SearchWorker
 from tests.cms.test_webhooks import Receiver
 from tests.factories import NewsArticlePageFactory, WebhookSubscriberFactory
 
@@ -31,7 +30,7 @@ from tests.factories import NewsArticlePageFactory, WebhookSubscriberFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 OUTAGE_SECONDS = 1.5
-WORKER_THREAD = "worker-under-test"
+WORKER_OPTIONS = {"once": False, "interval": 0.5, "idle": 0.1, "retry_waiting": False}
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +40,7 @@ def quick_backoff(settings):
 
 
 class DatabaseOutage:
-    """Refuses every connection the worker's thread asks for until `OUTAGE_SECONDS` have passed."""
+    """Refuses every connection of a thread other than the test's until `OUTAGE_SECONDS` have passed."""
 
     def __init__(self):
         self.ends_at = None
@@ -50,7 +49,10 @@ class DatabaseOutage:
         outage = self
 
         def ensure_connection(connection):
-            if threading.current_thread().name == WORKER_THREAD and time.monotonic() < outage.ends_at:
+            if (
+                threading.current_thread() is not threading.main_thread()
+                and time.monotonic() < outage.ends_at
+            ):
                 outage.refused += 1
                 raise OperationalError("connection to server failed: Connection refused")
             return real(connection)
@@ -65,14 +67,15 @@ class DatabaseOutage:
         self.patch.stop()
 
 
-def run_through_outage(command, options, until, timeout=30):
+def run_through_outage(until, timeout=30):
     """Start the worker during an outage, wait until `until()` holds after it, then stop the worker."""
     outage = DatabaseOutage()
+    command = PublishWorker()
     finished = []
 
     def work():
         try:
-            call_command(command, stdout=io.StringIO(), stderr=io.StringIO(), **options)
+            call_command(command, stdout=io.StringIO(), stderr=io.StringIO(), **WORKER_OPTIONS)
             finished.append("returned")
         except Exception as error:  # noqa: BLE001 - reported by the test instead of a silent thread death
             finished.append(error)
@@ -80,7 +83,7 @@ def run_through_outage(command, options, until, timeout=30):
             connections.close_all()
 
     outage.start()
-    worker = threading.Thread(target=work, name=WORKER_THREAD, daemon=True)
+    worker = threading.Thread(target=work, name="publish worker", daemon=True)
     worker.start()
     try:
         deadline = time.monotonic() + timeout
@@ -89,7 +92,7 @@ def run_through_outage(command, options, until, timeout=30):
             time.sleep(0.1)
         assert until(), "the work waiting since the outage was not done"
     finally:
-        command.loop.stop()
+        command.stop()
         worker.join(10)
         outage.stop()
     assert finished == ["returned"]
@@ -108,7 +111,7 @@ def assert_logged_outage(caplog, name):
     assert len(recoveries) == 1
 
 
-def test_the_search_worker_indexes_what_was_published_during_the_outage(search_index, caplog):
+def test_the_index_consumer_indexes_what_was_published_during_the_outage(search_index, caplog):
     article = NewsArticlePageFactory()
 
     def indexed():
@@ -117,8 +120,8 @@ def test_the_search_worker_indexes_what_was_published_during_the_outage(search_i
         )
 
     assert not indexed()
-    run_through_outage(SearchWorker(), {"once": False, "idle": 0.1}, until=indexed)
-    assert_logged_outage(caplog, "search_worker")
+    run_through_outage(until=indexed)
+    assert_logged_outage(caplog, "consumer search-index")
 
 
 def test_the_webhook_sender_delivers_what_was_queued_during_the_outage(caplog, settings):
@@ -132,12 +135,11 @@ def test_the_webhook_sender_delivers_what_was_queued_during_the_outage(caplog, s
         def delivered():
             return WebhookDelivery.objects.filter(status="delivered").exists()
 
-        options = {"once": False, "interval": 0.1, "retry_waiting": False}
-        run_through_outage(DeliverWebhooks(), options, until=delivered)
+        run_through_outage(until=delivered)
         assert len(receiver.received) == 1
     finally:
         receiver.stop()
-    assert_logged_outage(caplog, "deliver_webhooks")
+    assert_logged_outage(caplog, "webhook sender")
 
 
 def test_the_scheduler_withdraws_what_expired_during_the_outage(caplog):
@@ -147,5 +149,5 @@ def test_the_scheduler_withdraws_what_expired_during_the_outage(caplog):
     def withdrawn():
         return not type(article).objects.get(pk=article.pk).live
 
-    run_through_outage(RunScheduler(), {"once": False, "interval": 1}, until=withdrawn)
-    assert_logged_outage(caplog, "run_scheduler")
+    run_through_outage(until=withdrawn)
+    assert_logged_outage(caplog, "scheduler")

@@ -46,7 +46,7 @@ def publish_notice(section, entries, decision_date):
 
 
 def run_scheduler():
-    call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("publish_worker", once=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_future_effective_date_changes_status_only_when_it_arrives(section, client):

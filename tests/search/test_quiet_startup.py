@@ -21,7 +21,7 @@ def test_first_start_on_an_empty_prefix_logs_no_warnings(search_engine, settings
 
     with caplog.at_level(logging.INFO):
         call_command("search_status", stdout=StringIO())
-        call_command("search_worker", "--once", stdout=StringIO())
+        call_command("publish_worker", "--once", stdout=StringIO())
         call_command("search_status", stdout=StringIO())
 
     assert [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING] == []

@@ -42,5 +42,5 @@ def test_the_default_retention_is_a_year(days):
 def test_the_scheduler_purges_old_searches(settings, days):
     settings.SEARCH_LOG_RETENTION_DAYS = 10
     with time_machine.travel(datetime.datetime(2026, 6, 30, 9, 0, tzinfo=datetime.UTC), tick=False):
-        call_command("run_scheduler", once=True, stdout=StringIO())
+        call_command("publish_worker", once=True, stdout=StringIO())
     assert kept_ages() == [0, 10]

@@ -25,7 +25,7 @@ def sessions():
 
 
 def run_scheduler_once():
-    call_command("run_scheduler", once=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("publish_worker", once=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_approved_article_goes_live_at_its_go_live_time(sessions, client):

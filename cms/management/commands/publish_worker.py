@@ -19,6 +19,13 @@ class Command(BaseCommand):
         "waits out a database or engine outage on its own. Production runs it as a service; two may run."
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stopping = threading.Event()
+
+    def stop(self, *args):
+        self.stopping.set()
+
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="one pass of every part, then exit")
         parser.add_argument("--interval", type=float, default=60, help="seconds between scheduler rounds")
@@ -51,20 +58,20 @@ class Command(BaseCommand):
         self.run_forever([scheduler, *parts, sender])
 
     def run_forever(self, parts):
-        stopping = threading.Event()
         threads = [
             threading.Thread(
-                target=self.run_part, args=(WorkerLoop(name, passing, stopping), round_), name=name
+                target=self.run_part, args=(WorkerLoop(name, passing, self.stopping), round_), name=name
             )
             for name, round_, passing in parts
         ]
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *args: stopping.set())
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, self.stop)
         self.stdout.write(f"Publish worker: {', '.join(thread.name for thread in threads)}.")
         for thread in threads:
             thread.start()
         while any(thread.is_alive() for thread in threads):
-            stopping.wait(0.5)
+            self.stopping.wait(0.5)
         self.stdout.write(f"Publish worker stopped at {timezone.localtime():%H:%M:%S}.")
 
     @staticmethod
