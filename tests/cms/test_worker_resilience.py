@@ -3,8 +3,8 @@ database outage of a few seconds.
 
 The worker runs as it does in production, each part in its own thread with its own connection, while
 every connection the worker's threads ask for is refused as a stopped database refuses it. Once the
-database is back, the work queued meanwhile is done; the log has one line per failed round, with a growing and capped pause, and one line
-when the worker is working again.
+database is back, the work queued meanwhile is done; the log has one line per failed round, with a
+growing and capped pause, and one line when the worker is working again.
 """
 
 import io
