@@ -13,7 +13,7 @@ from ninja import Query, Router
 from . import api_schemas as schemas
 from .api_params import strict_query
 from .public_urls import public_url
-from .publishing import log
+from .publishing import log, registry
 
 router = Router(tags=["syndication"])
 
@@ -98,11 +98,11 @@ def snapshot_view(
 
 
 def snapshot_object(key, newest):
-    kind, _colon, object_id = key.partition(":")
+    kind, object_id = registry.parse_key(key)
     return {
         "id": key,
         "type": kind,
-        "object_id": int(object_id),
+        "object_id": object_id,
         "version": newest.version if newest else 0,
         "position": newest.position if newest else 0,
         "api_url": newest.api_url if newest else None,

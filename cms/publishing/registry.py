@@ -73,11 +73,17 @@ def public_keys():
     return keys
 
 
+def parse_key(key):
+    """(type name, id) of a key made by ContentType.key; None for anything else."""
+    kind, _colon, pk = key.partition(":")
+    return (kind, int(pk)) if kind in _types and pk.isdigit() else None
+
+
 def key_order(key):
     """Keys sort by type, in registration order, then by id."""
-    kind, _colon, pk = key.partition(":")
+    kind, pk = parse_key(key) or ("", 0)
     names = list(_types)
-    return (names.index(kind) if kind in names else len(names), int(pk) if pk.isdigit() else 0)
+    return (names.index(kind) if kind in names else len(names), pk)
 
 
 def referencing(model):
