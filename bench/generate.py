@@ -5,9 +5,9 @@
 
 Writes into the database the settings point at (DJANGO_SETTINGS_MODULE, DATABASE_URL), so it can
 fill the PostgreSQL a load test serves. Articles are published through Wagtail revisions (each
-publish queues its index update in the outbox, as an editor's would), with a featured image drawn
+publish records its event in the publishing log, as an editor's would), with a featured image drawn
 by Pillow and every rendition preset made; procedures go through the national-format importer.
-Then the outbox is drained into the engine, unless --no-index.
+Then the log's events are taken into the engine, unless --no-index.
 
 Deterministic: item n of a seed always has the same text, image and date, so a run that stopped
 resumes where it left off, and two runs with the same seed build the same corpus.
@@ -196,19 +196,17 @@ def generate_procedures(seed, count):
         progress.update(number + 1)
 
 
-def drain_outbox():
-    from search.models import IndexOutbox
-    from search.sync import drain
+def index_everything():
+    from cms.publishing import consumers, log
+    from search.sync import CONSUMER, drain
 
-    total = IndexOutbox.objects.count()
+    log.sequence()
+    total, _ = consumers.backlog(CONSUMER)
     progress = Progress("indexing", max(total, 1))
-    while True:
-        report = drain(limit=500)
-        if report.error:
-            raise SystemExit(f"search engine unavailable: {report.error}")
-        progress.update(total - report.remaining)
-        if not report.remaining:
-            break
+    report = drain(limit=500, progress=lambda applied: progress.update(min(applied, total)))
+    if report.error:
+        raise SystemExit(f"search engine unavailable: {report.error}")
+    progress.update(max(total, 1))
 
 
 def main(argv=None):
@@ -217,7 +215,7 @@ def main(argv=None):
     parser.add_argument("procedures", type=int)
     parser.add_argument("--seed", type=int, default=1719)
     parser.add_argument("--images", type=int, default=40)
-    parser.add_argument("--no-index", action="store_true", help="leave the outbox for the search worker")
+    parser.add_argument("--no-index", action="store_true", help="leave the events for the publish worker")
     args = parser.parse_args(argv)
 
     import django
@@ -232,7 +230,7 @@ def main(argv=None):
     generate_news(args.seed, args.news, images)
     generate_procedures(args.seed, args.procedures)
     if not args.no_index:
-        drain_outbox()
+        index_everything()
     print(
         f"generated {args.news} articles and {args.procedures} procedures in {time.monotonic() - began:.0f} s"
     )

@@ -63,7 +63,7 @@ def setup(load_demo=True):
 
 
 def build_database(load_demo=True):
-    """Migrate, then load the demo; a BENCH_TEMPLATE copy has both (its outbox still queued)."""
+    """Migrate, then load the demo; a BENCH_TEMPLATE copy has both (its index events still waiting)."""
     from django.core.management import call_command
 
     if TEMPLATE and load_demo:

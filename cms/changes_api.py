@@ -32,7 +32,7 @@ def event(row):
     }
 
 
-def cursor_problem(request, error):
+def cursor_problem(request, error, parameter="since"):
     from .api import problem
 
     if isinstance(error, log.CursorGone):
@@ -46,9 +46,9 @@ def cursor_problem(request, error):
         )
     if isinstance(error, log.FutureCursor):
         return problem(
-            request, 400, "Invalid cursor", detail="since is ahead of the log: no such position yet"
+            request, 400, "Invalid cursor", detail=f"{parameter} is ahead of the log: no such position yet"
         )
-    return problem(request, 400, "Invalid cursor", detail="since must be a cursor this API returned")
+    return problem(request, 400, "Invalid cursor", detail=f"{parameter} must be a cursor this API returned")
 
 
 CURSOR_ERRORS = (log.BadCursor, log.CursorGone)
@@ -89,7 +89,7 @@ def snapshot_view(
     try:
         objects, position_cursor, more = log.snapshot(page, cursor)
     except CURSOR_ERRORS as error:
-        return cursor_problem(request, error)
+        return cursor_problem(request, error, parameter="cursor")
     return {
         "cursor": position_cursor,
         "objects": [snapshot_object(key, newest) for key, newest in objects],

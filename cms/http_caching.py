@@ -41,6 +41,8 @@ def cache_control(path):
 def content_last_modified(now=None):
     now = now or timezone.now()
     try:
+        if Event.objects.filter(position=None).exists():
+            return None  # a change has committed but is not numbered yet: its date is still to come
         newest = (
             Event.objects.filter(position__isnull=False)
             .order_by("-position")

@@ -17,8 +17,9 @@ nothing has been published, withdrawn, moved or edited since:
   a draft) or credentials always gets a fresh answer, as does anything that sets a cookie, is
   private or no-cache, or is not a 200.
 - Only what is the same for every reader: the published-content API and feeds (not search, the
-  changes feed in either form, or previews) and the public pages Wagtail serves (not the search
-  page).
+  changes API or previews) and the public pages Wagtail serves (not the search page). The changes
+  feed's Atom copy is kept: its answer moves only with the publishing log, and the log's newest
+  position is part of the generation.
 
 It sits inside the rate limit, the conditional-GET handling and the cache headers, so a copy is
 still counted, answers If-None-Match with a 304 and carries a current Last-Modified.

@@ -62,8 +62,9 @@ class DrainReport:
     error: str = ""
 
 
-def drain(limit=500, refresh=False):
-    """Take every waiting event into the index now (tests, benches and the status command)."""
+def drain(limit=500, refresh=False, progress=None):
+    """Take every waiting event into the index now (tests, benches and the status command);
+    `progress` hears how many have been applied after each batch."""
     report = DrainReport()
     log.sequence()
     consumer = consumers.consumers()[CONSUMER]
@@ -72,6 +73,8 @@ def drain(limit=500, refresh=False):
     try:
         while taken := consumers.run(consumer, batch=limit):
             report.applied += taken
+            if progress:
+                progress(report.applied)
     except ENGINE_ERRORS as error:
         report.error = f"{type(error).__name__}: {error}"[:500]
         logger.warning("Search engine unavailable; index updates wait: %s", report.error)

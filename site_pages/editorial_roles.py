@@ -176,8 +176,13 @@ def grant_administrators_everything(apps=None, **kwargs):
     app has migrated, after any data migration of ours could have granted it.
     """
     from django.apps import apps as installed_apps
+    from django.contrib.auth.management import create_permissions
 
     apps = apps or installed_apps
+    if (app_config := kwargs.get("app_config")) is not None:
+        # This app is listed before django.contrib.auth, so its receiver runs before the one that
+        # makes this app's permissions; making them here (it is idempotent) lets the grant see them.
+        create_permissions(app_config, verbosity=0, using=kwargs.get("using", "default"), apps=apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name=ADMINISTRATORS).first()

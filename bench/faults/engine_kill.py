@@ -38,11 +38,14 @@ def own_node():
 
 def main():
     settings = harness.setup()
+    from cms.publishing import consumers
     from search.index_admin import ensure_index
-    from search.models import IndexOutbox
     from search.reindex import index_counts, reconcile
-    from search.sync import drain
+    from search.sync import CONSUMER, drain
     from site_pages.models import NewsArticlePage, NewsIndexPage
+
+    def backlog():
+        return consumers.backlog(CONSUMER)[0]
 
     node = own_node()
     node.start(progress=lambda message: None)
@@ -50,7 +53,7 @@ def main():
     ensure_index()
     drain(refresh=True)
     worker = subprocess.Popen(
-        [sys.executable, str(harness.ROOT / "manage.py"), "search_worker", "--idle", "0.05"],
+        [sys.executable, str(harness.ROOT / "manage.py"), "publish_worker", "--idle", "0.05"],
         env={**os.environ, "SEARCH_URL": node.url},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -75,17 +78,17 @@ def main():
             article.save_revision().publish()
             phase = "down" if kill_at <= number < restart_at else "up"
             latency[phase].append((time.perf_counter() - began) * 1000)
-            backlog_peak = max(backlog_peak, IndexOutbox.objects.count())
+            backlog_peak = max(backlog_peak, backlog())
             if number % 50 == 0:
-                print(f"  published {number}/{COUNT}, backlog {IndexOutbox.objects.count()}", flush=True)
+                print(f"  published {number}/{COUNT}, backlog {backlog()}", flush=True)
         deadline = time.monotonic() + DRAIN_TIMEOUT
-        while IndexOutbox.objects.exists() and time.monotonic() < deadline:
+        while backlog() and time.monotonic() < deadline:
             time.sleep(0.5)
         drained_in = DRAIN_TIMEOUT - (deadline - time.monotonic())
     finally:
         worker.terminate()
         worker.wait(timeout=10)
-    remaining = IndexOutbox.objects.count()
+    remaining = backlog()
     drift = reconcile()
     counts = index_counts()
     harness.cleanup()

@@ -264,7 +264,7 @@ def header(options, corpus, command, busy):
     live = corpus["news"] + corpus["procedures"] + corpus["notices"]
     if live != corpus["indexed"]:
         print(
-            f"  warning: {live} live in the database but {corpus['indexed']} indexed: is the outbox drained?"
+            f"  warning: {live} live in the database but {corpus['indexed']} indexed: is the worker behind?"
         )
     print(
         f"machine before the run: {busy:.0f}% of one core busy, load average {os.getloadavg()[0]:.1f}"

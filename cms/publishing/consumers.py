@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .models import ConsumerCursor, Event
 
@@ -86,6 +87,7 @@ def transient_errors():
 def backlog(name):
     """Events a consumer has still to take, and the oldest one's time."""
     position = ConsumerCursor.objects.filter(name=name).values_list("position", flat=True).first() or 0
-    waiting = Event.objects.filter(position__gt=position).order_by("position")
-    oldest = waiting.values_list("happened_at", flat=True).first()
+    # Committed events the sequencer has not numbered yet are waiting too.
+    waiting = Event.objects.filter(Q(position__gt=position) | Q(position=None))
+    oldest = waiting.order_by("happened_at").values_list("happened_at", flat=True).first()
     return waiting.count(), oldest

@@ -38,6 +38,8 @@ EXAMPLES = {
     "search_click-invalid": ('POST /api/v1/search/clicks {"q": "uy tín", "key": "uy-tin"}', 400),
     "changes_view": ("GET /api/v1/changes?limit=3", 200),
     "changes_view-invalid": ("GET /api/v1/changes?since=not-a-cursor", 400),
+    "changes_view-gone": ("GET /api/v1/changes?since=YzEy", 410),
+    "snapshot_view": ("GET /api/v1/changes/snapshot", 200),
     "preview": ("GET /api/v1/preview/{token}", 200),
     "preview-expired-or-damaged": ("GET /api/v1/preview/not-a-token", 400),
     "health": ("GET /api/v1/health", 200),
@@ -46,8 +48,11 @@ EXAMPLES = {
 # What differs between runs on any database: ids, opaque cursors, the engine's version and backlog.
 CONTENT_KEY = re.compile(r"\b(news|procedure|notice):\d+")
 NUMBERED_PATH = re.compile(r"/(documents|news)/\d+")
-VOLATILE_KEYS = {"id", "vendor", "version", "waiting", "oldest_seconds", "cluster_status"}
-OPAQUE_KEYS = {"next", "after"}
+VOLATILE_KEYS = {
+    *("id", "object_id", "position", "version"),
+    *("vendor", "waiting", "oldest_seconds", "cluster_status"),
+}
+OPAQUE_KEYS = {"next", "after", "cursor"}
 
 
 def normalized(value, key=None):

@@ -14,7 +14,7 @@ from tests.cms import api_content
 pytestmark = pytest.mark.django_db
 
 EXAMPLES_PER_OPERATION = 30
-OPAQUE_TOKENS = {"changes_view", "search_view", "preview"}
+OPAQUE_TOKENS = {"changes_view", "snapshot_view", "search_view", "preview"}
 
 # Reading the document needs no database, so it is loaded once, when the tests are collected.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())

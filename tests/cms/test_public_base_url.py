@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from cms.publishing import consumers
 from cms.webhooks.models import WebhookDelivery
 from tests.cms import api_content
 from tests.factories import NewsArticlePageFactory, UserFactory, WebhookSubscriberFactory
@@ -82,6 +83,7 @@ def test_og_url_of_an_article_is_its_public_address(client, content):
 def test_a_webhook_payload_points_at_the_public_site(content):
     WebhookSubscriberFactory(url="https://portal.example.vn/hook")
     content["article"].save_revision().publish()
+    consumers.drain("webhooks")
     payload = WebhookDelivery.objects.get().payload
     assert payload["url"] == f"{BASE}{content['article'].url}"
     assert payload["api_url"] == f"{BASE}/api/v1/news/{content['article'].pk}"

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
+from cms.publishing import log
 from cms.response_cache import CACHE_ALIAS
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory, UserFactory
 
@@ -83,10 +84,21 @@ def test_a_signed_in_editor_always_gets_a_fresh_answer(client, section):
     assert "X-Response-Cache" not in answer
 
 
-@pytest.mark.parametrize(
-    "path", ["/api/v1/search?q=hoi+nghi", "/api/v1/changes", "/feeds/changes.atom", "/tim-kiem/?q=hoi+nghi"]
-)
-def test_search_and_the_changes_feed_are_never_kept(client, section, search_index, path):
+def test_the_changes_feed_in_atom_is_kept_until_the_log_moves(client, section):
+    NewsArticlePageFactory(parent=section, title="Hội nghị tổng kết")
+    log.sequence()
+    client.get("/feeds/changes.atom")
+    assert client.get("/feeds/changes.atom")["X-Response-Cache"] == "hit"
+    withdrawn = NewsArticlePageFactory(parent=section, title="Lễ hội Xên bản")
+    withdrawn.unpublish()
+    log.sequence()  # what the commit does at once outside a test's transaction
+    fresh = client.get("/feeds/changes.atom")
+    assert fresh["X-Response-Cache"] == "miss"
+    assert "at:deleted-entry" in fresh.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/search?q=hoi+nghi", "/api/v1/changes", "/tim-kiem/?q=hoi+nghi"])
+def test_search_and_the_changes_api_are_never_kept(client, section, search_index, path):
     NewsArticlePageFactory(parent=section, title="Hội nghị tổng kết")
     search_index.sync()
     client.get(path)

@@ -19,11 +19,11 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.publishing import consumers
-from cms.webhooks import delivery as webhook_delivery
 from cms.webhooks.models import WebhookDelivery, WebhookSubscriber
 from cms.webhooks.signing import sign, verify_signature
 from site_pages.editorial_roles import ADMINISTRATORS, EDITORS
 from site_pages.models import NewsArticlePage
+from tests.cms.webhook_rounds import deliver_due
 from tests.factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
@@ -33,13 +33,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def deliver_due():
-    """What the publish worker does in one pass: the log's new events become deliveries, then the due
-    ones are sent."""
-    consumers.drain("webhooks")
-    return webhook_delivery.deliver_due()
 
 
 @pytest.fixture(autouse=True)

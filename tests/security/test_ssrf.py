@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.webhooks import destinations
-from cms.webhooks.delivery import deliver_due
 from cms.webhooks.models import WebhookDelivery, WebhookSubscriber
 from search.documents import alias_name
 from tests.cms.test_webhooks import Receiver, admin_client
+from tests.cms.webhook_rounds import deliver_due
 from tests.factories import NewsArticlePageFactory, UserFactory, WebhookSubscriberFactory
 
 pytestmark = pytest.mark.django_db

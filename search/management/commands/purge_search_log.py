@@ -5,7 +5,7 @@ from search.analytics import purge_old_searches, retention_days
 
 class Command(BaseCommand):
     help = (
-        "Delete the counts of citizens' searches older than SEARCH_LOG_RETENTION_DAYS. run_scheduler does "
+        "Delete the counts of citizens' searches older than SEARCH_LOG_RETENTION_DAYS. publish_worker does "
         "this once a day; run it from cron where the scheduler does not run."
     )
 
