@@ -18,6 +18,10 @@ def register_content():
             api_path=lambda page: reverse("api-v1:news_detail", kwargs={"news_id": page.pk}),
             depends_on={
                 NewsCategory: lambda category: NewsArticlePage.objects.filter(categories=category),
+                # An article shows the title and address of the articles it lists as related.
+                NewsArticlePage: lambda article: NewsArticlePage.objects.filter(
+                    related_links__article=article
+                ),
                 get_image_model(): registry.referencing(NewsArticlePage),
                 get_document_model(): registry.referencing(NewsArticlePage),
             },

@@ -156,6 +156,8 @@ def compact(cutoff=None):
     if cutoff is None:
         days = getattr(settings, "CHANGES_RETENTION_DAYS", RETENTION_DAYS)
         cutoff = timezone.now() - timedelta(days=days)
+    # What has committed is numbered first, so an event that supersedes an old one counts as such.
+    sequence()
     newest = Event.objects.filter(key=OuterRef("key"), position__isnull=False).order_by("-position")
     with transaction.atomic():
         lock()

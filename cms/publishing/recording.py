@@ -36,6 +36,7 @@ def note(item, action):
         return None
     if action != DELETED and item.pk in _being_deleted.get():
         return None
+    told = action
     public = action not in WITHDRAWALS and registry.is_public(item)
     last = log.last_event(content_type.key(item.pk))
     if public:
@@ -53,7 +54,10 @@ def note(item, action):
         if action not in WITHDRAWALS:
             action = UNPUBLISHED  # made private, or published for later: withdrawn for now
     event = log.record(content_type, item, action, public, payload(content_type, item))
-    if action != DELETED:
+    # A deletion tells its dependents before the rows that tie them go (on_delete_starting). What a
+    # shared change reaches shows the shared object, not its dependent: going on would tell articles
+    # that list each other of each other's news forever.
+    if told not in (DELETED, SHARED_CHANGED):
         note_dependents(type(item), item)
     return event
 
@@ -88,6 +92,10 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_delete_starting(sender, instance, **kwargs):
+    content_type = registry.type_of(instance)
+    last = log.last_event(content_type.key(instance.pk)) if content_type else None
+    if last is not None and last.public:
+        note_dependents(type(instance), instance)
     _being_deleted.set(_being_deleted.get() | {instance.pk})
 
 

@@ -6,7 +6,6 @@ import socket
 import threading
 import time
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 import time_machine
@@ -23,7 +22,7 @@ from cms.webhooks.models import WebhookDelivery, WebhookSubscriber
 from cms.webhooks.signing import sign, verify_signature
 from site_pages.editorial_roles import ADMINISTRATORS, EDITORS
 from site_pages.models import NewsArticlePage
-from tests.cms.webhook_rounds import deliver_due
+from tests.cms.webhook_rounds import Receiver, deliver_due
 from tests.factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
@@ -40,47 +39,6 @@ def receivers_on_loopback(settings):
     """The receivers here listen on 127.0.0.1, an internal address every subscriber is refused
     unless the installation names it (tests/security/test_ssrf.py checks the refusal)."""
     settings.WEBHOOK_ALLOWED_INTERNAL_HOSTS = ["127.0.0.1"]
-
-
-class Receiver:
-    """A real HTTP server that records every POST and answers `status` (and `headers`)."""
-
-    def __init__(self, port=0, status=200, headers=None, body=b""):
-        received = self.received = []
-        answer = (status, headers or {}, body)
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                received.append((dict(self.headers), body))
-                self.send_response(answer[0])
-                for name, value in answer[1].items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(answer[2])))
-                self.end_headers()
-                self.wfile.write(answer[2])
-
-            def log_message(self, *args):
-                pass
-
-        self.server = HTTPServer(("127.0.0.1", port), Handler)
-        self.port = self.server.server_address[1]
-        self.url = f"http://127.0.0.1:{self.port}/hook"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    def bodies(self):
-        return [json.loads(body) for _headers, body in self.received]
 
 
 @pytest.fixture
