@@ -11,23 +11,10 @@ from cms.publishing import log
 from cms.publishing.models import Event
 from site_pages.models import NewsArticlePage
 from site_pages.taxonomy import NewsCategory
+from tests.cms.changes_reader import read_all
 from tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def read_all(client, since=None, limit=2):
-    """Page through the feed as the portal would."""
-    events = []
-    while True:
-        params = {"limit": limit, **({"since": since} if since else {})}
-        response = client.get("/api/v1/changes", params)
-        assert response.status_code == 200, response.content
-        body = response.json()
-        events += body["events"]
-        since = body["next"]
-        if not body["more"]:
-            return events, since
 
 
 def test_publish_update_unpublish_and_delete_become_events(client):
