@@ -76,7 +76,9 @@ statistics), search, and the changes feed a mirror follows.
 
 Errors are RFC 7807 problem documents (`application/problem+json`), with a Vietnamese `title`, the
 English `title_en` and an English `detail`. A query parameter an endpoint does not declare answers
-400.
+400, and so does a value outside the set an enumerated parameter takes (`level`, `status`,
+`online_level`, `period`, `type`, `sort`: each lists its values below); the `detail` names the
+parameter and the values it takes. Validation errors are 400 throughout, never 422.
 
 **Feeds.** Besides this API, `/feeds/news.atom` (`.rss`), `/feeds/news/<category>.atom`,
 `/feeds/procedures.atom` and `/feeds/changes.atom` name every item by a permanent RFC 4151 tag URI,
