@@ -70,8 +70,28 @@ class DocumentedAPI(NinjaAPI):
             }
 
 
+DESCRIPTION = """\
+Published content of the agency (news, administrative procedures, announcement decisions, dossier
+statistics), search, and the changes feed a mirror follows.
+
+Errors are RFC 7807 problem documents (`application/problem+json`), with a Vietnamese `title`, the
+English `title_en` and an English `detail`. A query parameter an endpoint does not declare answers
+400, and so does a value outside the set an enumerated parameter takes (`level`, `status`,
+`online_level`, `period`, `type`, `sort`: each lists its values below); the `detail` names the
+parameter and the values it takes. Validation errors are 400 throughout, never 422.
+
+**Feeds.** Besides this API, `/feeds/news.atom` (`.rss`), `/feeds/news/<category>.atom`,
+`/feeds/procedures.atom` and `/feeds/changes.atom` name every item by a permanent RFC 4151 tag URI,
+`tag:<authority>,2025-01-01:<type>/<id>` such as `tag:bandantoc.sonla.gov.vn,2025-01-01:news/42` (the
+`type` and `object_id` the changes feed gives): the Atom `<id>` and the RSS
+`<guid isPermaLink="false">`. It stays when the page gets a new slug, moves or the site a new address.
+When an item is unpublished, expires or is deleted, `/feeds/changes.atom` carries an RFC 6721
+`<at:deleted-entry ref="…">` whose `ref` is the id its entry had.
+"""
+
 api = DocumentedAPI(
     title="Sở Dân tộc và Tôn giáo tỉnh Sơn La – API",
+    description=DESCRIPTION,
     version="1",
     urls_namespace="api-v1",
 )

@@ -100,7 +100,8 @@ def explain(errors):
     """One plain sentence per rejected parameter, from pydantic's validation errors."""
     sentences = []
     for error in errors:
-        name = str(error.get("loc", ["?"])[-1])
+        # A repeated parameter's loc ends with the index of the rejected value: the name comes before.
+        name = next((str(part) for part in reversed(error.get("loc", [])) if isinstance(part, str)), "?")
         kind = error.get("type", "")
         context = error.get("ctx", {})
         if kind == "less_than_equal":

@@ -1,8 +1,9 @@
 """GET /feeds/changes.atom: the changes feed for Atom readers, withdrawals as RFC 6721 tombstones.
 
 Each piece of content appears once, as it stands after its latest change: an entry while it is
-published, an `at:deleted-entry` once it was unpublished, expired or deleted. Entry ids are tag URIs
-of the content key, so a tombstone's `ref` names the entry a reader holds. Like the JSON changes
+published, an `at:deleted-entry` once it was unpublished, expired or deleted. Entry ids are the tag
+URIs every feed gives the item (cms/entry_ids.py), so a tombstone's `ref` is the id of the entry a
+reader holds, whatever its address or the site's host became meanwhile. Like the JSON changes
 feed it reads numbered events only (cms/publishing/log.py), dated by when they were numbered, so the
 feed never moves backwards.
 """
@@ -13,22 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from search.sources import TYPES, key_for
-from site_pages.models import publicly_visible
-
+from .entry_ids import content_entry_id, feed_id
 from .feeds import agency_name
 from .public_urls import page_public_url, public_host, public_url
-from .publishing import log
+from .publishing import log, registry
 from .publishing.models import Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"
 ENTRIES = 100
-API_DETAIL = {"news": "/api/v1/news/{page.pk}", "procedure": "/api/v1/procedures/{page.code}"}
-
-
-def entry_id(host, key):
-    return f"tag:{host},2025:{key}"
 
 
 def latest_changes(limit=ENTRIES):
@@ -51,8 +45,11 @@ def live_pages(changes):
             wanted.setdefault(change.type, []).append(change.object_id)
     pages = {}
     for kind, ids in wanted.items():
-        for page in publicly_visible(TYPES[kind].objects.filter(pk__in=ids)):
-            pages[key_for(kind, page.pk)] = page
+        content_type = registry.get(kind)
+        if content_type is None:
+            continue  # a type no longer registered: nothing of it is public any more
+        for page in content_type.public().filter(pk__in=ids):
+            pages[content_type.key(page.pk)] = page
     return pages
 
 
@@ -71,7 +68,7 @@ def changes_atom(request):
     xml.startElement("feed", {"xmlns": ATOM, "xmlns:at": TOMBSTONES, "xml:lang": "vi"})
     title = _("Content changes")
     xml.addQuickElement("title", f"{title} – {agency}" if agency else title)
-    xml.addQuickElement("id", public_url(request.path))
+    xml.addQuickElement("id", feed_id("changes"))
     xml.addQuickElement("link", "", {"rel": "self", "href": public_url(request.path)})
     xml.addQuickElement("link", "", {"rel": "alternate", "href": public_url("/")})
     xml.addQuickElement("updated", stamp(changes[0].sequenced_at if changes else timezone.now()))
@@ -81,33 +78,31 @@ def changes_atom(request):
     for change in changes:
         page = pages.get(change.key)
         if page is None:
-            tombstone(xml, host, change)
+            tombstone(xml, change)
         else:
-            entry(xml, request, host, change, page)
+            entry(xml, change, page)
     xml.endElement("feed")
     xml.endDocument()
     return response
 
 
-def tombstone(xml, host, change):
-    xml.startElement(
-        "at:deleted-entry", {"ref": entry_id(host, change.key), "when": stamp(change.sequenced_at)}
-    )
+def tombstone(xml, change):
+    ref = content_entry_id(change.type, change.object_id)  # the id the entry had (entry below)
+    xml.startElement("at:deleted-entry", {"ref": ref, "when": stamp(change.sequenced_at)})
     xml.addQuickElement("at:comment", _("Withdrawn from the site"))
     xml.endElement("at:deleted-entry")
 
 
-def entry(xml, request, host, change, page):
+def entry(xml, change, page):
     xml.startElement("entry", {})
-    xml.addQuickElement("id", entry_id(host, change.key))
+    xml.addQuickElement("id", content_entry_id(change.type, change.object_id))
     xml.addQuickElement("title", page.title)
     xml.addQuickElement("updated", stamp(change.sequenced_at))
     if page.first_published_at:
         xml.addQuickElement("published", stamp(page.first_published_at))
     if address := page_public_url(page):  # none for a page outside every site
         xml.addQuickElement("link", "", {"rel": "alternate", "type": "text/html", "href": address})
-    if template := API_DETAIL.get(change.type):
-        api_url = public_url(template.format(page=page))
+    if api_url := change.api_url:  # the payload's API path, on today's PUBLIC_BASE_URL
         xml.addQuickElement("link", "", {"rel": "alternate", "type": "application/json", "href": api_url})
     xml.addQuickElement("category", "", {"term": change.type})
     if summary := getattr(page, "summary", ""):

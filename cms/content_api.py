@@ -4,6 +4,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from ninja import Query, Router
 
+from procedure_catalog.dossier_statistics import PeriodKind
 from procedure_catalog.models import ProcedurePage, public_notice_entries, public_procedures
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from site_pages.agency import AgencyIdentity
@@ -249,7 +250,7 @@ def statistics_row(request, row):
 @strict_query
 def statistics(
     request,
-    period: str | None = Query(None, description="month, quarter or year"),
+    period: PeriodKind | None = Query(None, description="The length of period the counts cover"),
     page: int = page_number(),
     page_size: int = page_size(),
 ):

@@ -1,7 +1,8 @@
 """Atom and RSS feeds of what is published, for the provincial portal and feed readers.
 
 Only live, public, unexpired pages appear, newest first, with absolute links, categories, the
-author, the summary and the featured image as an enclosure.
+author, the summary and the featured image as an enclosure. Feed and entry ids are tag URIs that no
+move, new slug or new host changes (cms/entry_ids.py); the link is the address.
 
 Summaries are plain text, and feed readers render what a feed calls HTML: Atom says `type="text"`,
 RSS (whose description readers always take as HTML) carries the text escaped, so a summary holding
@@ -17,6 +18,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
+from cms.entry_ids import entry_id, feed_id
 from cms.public_urls import page_public_url, public_url
 from media.renditions import rendition
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
@@ -80,10 +82,11 @@ class AgencyFeed(Feed):
         return page_public_url(page)
 
     def item_guid(self, page):
-        return page_public_url(page)
+        # Not the address: a new slug, section or host would make every reader show it again as new.
+        return entry_id(page)
 
     def item_guid_is_permalink(self, page):
-        return True
+        return False
 
     def item_updateddate(self, page):
         return page.last_published_at
@@ -99,6 +102,9 @@ class NewsFeed(AgencyFeed):
         if found is None:
             raise Http404(category)
         return found
+
+    def feed_guid(self, category):
+        return feed_id(f"news/category/{category.pk}" if category else "news")
 
     def title(self, category):
         # Outside the f-string, where makemessages would not see it.
@@ -138,6 +144,9 @@ class NewsFeed(AgencyFeed):
 
 class ProceduresFeed(AgencyFeed):
     description = _("Administrative procedures and the decisions that announce, amend or abolish them.")
+
+    def feed_guid(self):
+        return feed_id("procedures")
 
     def title(self):
         return f"{self.agency} – {_('Administrative procedures')}"

@@ -10,7 +10,7 @@ from ninja import Query, Router
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import MAX_PAGE_SIZE, InvalidSearch, SearchRequest, autocomplete, search
 from search.query_log import query_log, record_search
-from search.sources import indexable_queryset, parse_key
+from search.sources import TYPES, indexable_queryset, parse_key
 
 from . import api_schemas as schemas
 from .api_params import IsoDate, strict_query
@@ -19,6 +19,8 @@ from .serializers import absolute
 router = Router(tags=["search"])
 
 REPEATABLE = "Repeat the parameter for several values"
+# The types the index holds: an unknown one is refused with these named, not answered with no hits.
+SearchableType = Literal[tuple(TYPES)]
 
 
 def local_time(value):
@@ -40,7 +42,7 @@ def local_time(value):
 def search_view(
     request,
     q: str = Query("", description="Words to find, with or without diacritics"),
-    type: list[str] | None = Query(None, description=f"news, procedure or notice. {REPEATABLE}"),
+    type: list[SearchableType] | None = Query(None, description=REPEATABLE),
     category: list[str] | None = Query(None, description=f"News category names. {REPEATABLE}"),
     field: list[str] | None = Query(None, description=f"Procedure field names. {REPEATABLE}"),
     level: list[Level] | None = Query(None, description=REPEATABLE),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .environment import base_url, env_bool, env_list, env_str
+from .environment import base_url, domain_name, env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything the running system writes (database, uploads, engine data) lives under var/.
@@ -193,6 +193,12 @@ WAGTAIL_SITE_NAME = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
 # API, og:url) starts with it, whatever host a request came in by (cms/public_urls.py).
 PUBLIC_BASE_URL = base_url("PUBLIC_BASE_URL", env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
+# The authority of every feed entry's id (cms/entry_ids.py): a domain the agency held on 2025-01-01.
+# Unlike PUBLIC_BASE_URL it never changes with the site's address: a reader that holds an entry would
+# take one minted under a new authority for a new entry.
+FEED_TAG_AUTHORITY = domain_name(
+    "FEED_TAG_AUTHORITY", env_str("FEED_TAG_AUTHORITY", "bandantoc.sonla.gov.vn")
+)
 WAGTAILIMAGES_IMAGE_MODEL = "media.AgencyImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media.AgencyDocument"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.AgencyImageForm"

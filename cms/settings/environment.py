@@ -1,6 +1,7 @@
 """Reading configuration from environment variables, with the errors a deployer can act on."""
 
 import os
+import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -56,3 +57,18 @@ def base_url(name, value):
             f"{name} must be an http(s) address such as https://sdttg.sonla.gov.vn, not {value!r}"
         )
     return value.strip().rstrip("/")
+
+
+DNS_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+
+
+def domain_name(name, value):
+    """A DNS name of two labels or more, in lower case: what RFC 4151 lets a tag URI be minted under."""
+    candidate = value.strip().lower()
+    labels = candidate.split(".")
+    if len(candidate) > 253 or len(labels) < 2 or not all(DNS_LABEL.match(label) for label in labels):
+        raise ImproperlyConfigured(
+            f"{name} must be a domain name such as bandantoc.sonla.gov.vn (no scheme, port or path), "
+            f"not {value!r}"
+        )
+    return candidate

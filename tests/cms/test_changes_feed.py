@@ -222,14 +222,14 @@ def test_atom_variant_marks_withdrawals_as_rfc6721_tombstones(client):
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert [entry.title for entry in feed.entries] == ["Tin vẫn đăng"]
-    assert feed.entries[0].id == f"tag:testserver,2025:news:{kept.pk}"
+    assert feed.entries[0].id == f"tag:bandantoc.sonla.gov.vn,2025-01-01:news/{kept.pk}"
 
     ns = {"atom": "http://www.w3.org/2005/Atom", "at": "http://purl.org/atompub/tombstones/1.0"}
     root = ET.fromstring(response.content)  # noqa: S314 - our own output
     tombstones = {node.get("ref"): node.get("when") for node in root.findall("at:deleted-entry", ns)}
     assert set(tombstones) == {
-        f"tag:testserver,2025:news:{withdrawn.pk}",
-        f"tag:testserver,2025:news:{deleted.pk}",
+        f"tag:bandantoc.sonla.gov.vn,2025-01-01:news/{withdrawn.pk}",
+        f"tag:bandantoc.sonla.gov.vn,2025-01-01:news/{deleted.pk}",
     }
     assert all(when.endswith("+07:00") for when in tombstones.values())
     assert "Tin đã gỡ" not in response.content.decode(), "a tombstone must not repeat what was withdrawn"

@@ -10,7 +10,15 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-production-secret-for-tests-only-" + "x" * 20
-CONFIG_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL", "SEARCH_URL", "PUBLIC_BASE_URL")
+CONFIG_VARIABLES = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "DATABASE_URL",
+    "SEARCH_URL",
+    "PUBLIC_BASE_URL",
+    "FEED_TAG_AUTHORITY",
+)
 CONFIG_PREFIXES = ("EMAIL_", "DEFAULT_FROM_EMAIL", "WAGTAILADMIN_BASE_URL", "TRUSTED_PROXY_COUNT")
 # What a production start needs besides what each test varies.
 PRODUCTION = {
