@@ -2,8 +2,9 @@
 
 from django.utils import timezone
 
+from cms.publishing.visibility import publicly_visible
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
-from site_pages.models import NewsArticlePage, publicly_visible
+from site_pages.models import NewsArticlePage
 
 from .documents import fingerprint, plain
 
