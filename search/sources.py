@@ -29,7 +29,8 @@ class Source:
     related: Callable[[list], Any] = lambda pages: None
 
 
-# Searchable type name -> page model and back, in registration order; register() fills them in.
+# Searchable type name -> page model and back, in registration order. The content apps' ready() fills
+# them in, so read them once the apps are loaded (URL modules and requests are), never at model import.
 TYPES: dict[str, type] = {}
 TYPE_OF_MODEL: dict[type, str] = {}
 _sources: dict[str, Source] = {}
