@@ -50,6 +50,7 @@ test: check-system-test install lint
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 engine-start: install
 	$(PY) manage.py search_engine start

@@ -73,8 +73,9 @@ def serve():
 
 
 def pages_to_measure(base):
+    from cms.publishing.visibility import publicly_visible
     from procedure_catalog.models import ProcedurePage
-    from site_pages.models import publicly_visible, published_news
+    from site_pages.models import published_news
 
     def html_size(page):
         with urllib.request.urlopen(base + page.url) as response:  # noqa: S310 (our own loopback server)

@@ -11,8 +11,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from . import unicode_normalization
         from .publishing.duties import register_core_duties
+        from .webhooks.delivery import register_duties as register_webhook_duties
         from .webhooks.events import register_consumer
 
         register_consumer()
         register_core_duties()
+        # The publishing core knows no consumer: the webhooks register their own retention.
+        register_webhook_duties()
         unicode_normalization.register()

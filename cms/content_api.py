@@ -4,11 +4,12 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from ninja import Query, Router
 
+from cms.publishing.visibility import publicly_visible
 from procedure_catalog.dossier_statistics import PeriodKind
 from procedure_catalog.models import ProcedurePage, public_notice_entries, public_procedures
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from site_pages.agency import AgencyIdentity
-from site_pages.models import NewsArticlePage, publicly_visible
+from site_pages.models import NewsArticlePage
 from site_pages.models import published_news as site_pages_published_news
 from site_pages.taxonomy import NewsCategory
 

@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.entry_ids import entry_id, feed_id
 from cms.public_urls import page_public_url, public_url
+from cms.publishing.visibility import publicly_visible
 from media.renditions import rendition
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
 from site_pages.agency import AgencyIdentity
-from site_pages.models import publicly_visible, published_news
+from site_pages.models import published_news
 from site_pages.taxonomy import NewsCategory
 
 ITEMS = 30

@@ -3,7 +3,7 @@
 from wagtail.contrib.sitemaps import Sitemap
 
 from cms.public_urls import public_url
-from site_pages.models import publicly_visible
+from cms.publishing.visibility import publicly_visible
 
 
 class PublicSitemap(Sitemap):

@@ -9,7 +9,10 @@ class ProcedureCatalogConfig(AppConfig):
 
     def ready(self):
         from .publishing import register_content
+        from .search_documents import register_search
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         register_content()
+        # After the types: search takes their models, keys and public sets from the core.
+        register_search()

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.snippets.models import register_snippet
 
+from cms.publishing.visibility import publicly_visible
 from search.admin_search import FoldedAdminSearch
 from site_pages.forms import AgencyPageForm
 from site_pages.previews import HeadlessPreviewMixin
@@ -159,8 +160,6 @@ class NoticeEntry(Orderable):
 
 def public_procedures():
     """The procedures the public may see, by the one rule every public answer uses."""
-    from site_pages.models import publicly_visible
-
     return publicly_visible(ProcedurePage.objects.all())
 
 

@@ -17,9 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from procedure_catalog.public.charts import BLUE, ORANGE, Series, bar_chart, line_chart
-from procedure_catalog.public.statistics import rate_text
-from site_pages.templatetags.site_chrome import grouped
+from cms.charts import BLUE, ORANGE, Series, bar_chart, line_chart
+from cms.number_formats import grouped, rate_text
 
 from .analytics import SearchQueryDay
 

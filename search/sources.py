@@ -1,14 +1,52 @@
-"""Which pages are searchable, and the document each one becomes."""
+"""Which pages are searchable, and the document each one becomes.
 
+The types are the publishing core's (cms.publishing.registry): their names, keys and public sets. A
+content app makes its type searchable by registering a Source in its AppConfig.ready, next to the
+type itself: the type's own fields of the index document and what a chunk of its pages reads in one
+query each. The fields every document shares, the fingerprint and the mapping stay here, so search
+imports no content app.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from procedure_catalog.models import ProcedureNoticePage, ProcedurePage
-from site_pages.models import NewsArticlePage, publicly_visible
+from cms.publishing import registry
 
-from .documents import fingerprint, plain
+from .documents import fingerprint
 
-TYPES = {"news": NewsArticlePage, "procedure": ProcedurePage, "notice": ProcedureNoticePage}
-TYPE_OF_MODEL = {model: name for name, model in TYPES.items()}
+
+@dataclass(frozen=True)
+class Source:
+    # The name of a type registered with the publishing core.
+    name: str
+    # (page, related) -> the type's own fields of the document: summary, body, code, codes, ...
+    fields: Callable[[Any, Any], dict]
+    # A chunk of pages -> what `fields` reads for all of them at once (tags, categories), or None.
+    related: Callable[[list], Any] = lambda pages: None
+
+
+# Searchable type name -> page model and back, in registration order. The content apps' ready() fills
+# them in, so read them once the apps are loaded (URL modules and requests are), never at model import.
+TYPES: dict[str, type] = {}
+TYPE_OF_MODEL: dict[type, str] = {}
+_sources: dict[str, Source] = {}
+
+
+def register(source):
+    content_type = registry.get(source.name)
+    if content_type is None:
+        raise ImproperlyConfigured(
+            f"The search source {source.name!r} names no type of the publishing registry: "
+            "register the type first."
+        )
+    _sources[source.name] = source
+    TYPES[source.name] = content_type.model
+    TYPE_OF_MODEL[content_type.model] = source.name
+    return source
 
 
 def type_of(page):
@@ -16,18 +54,18 @@ def type_of(page):
 
 
 def key_for(type_name, pk):
-    return f"{type_name}:{pk}"
+    return registry.get(type_name).key(pk)
 
 
 def parse_key(key):
     """(type name, page id) of a key made by key_for; None for anything else."""
-    kind, _colon, pk = key.partition(":")
-    return (kind, int(pk)) if kind in TYPES and pk.isdigit() else None
+    parsed = registry.parse_key(key)
+    return parsed if parsed and parsed[0] in TYPES else None
 
 
 def indexable_queryset(type_name):
     """Live, public, unexpired pages of one type: drafts, private and scheduled pages never qualify."""
-    return publicly_visible(TYPES[type_name].objects.all()).order_by("pk")
+    return registry.get(type_name).public().order_by("pk")
 
 
 def is_indexable(page):
@@ -44,8 +82,8 @@ def is_indexable(page):
 def build(page, related=None):
     """The index body for a page; `fingerprint` lets reconciliation spot stale documents.
 
-    `related` carries a chunk's tags and categories fetched in one query each (see related_for),
-    instead of two queries per page.
+    `related` carries a chunk's shared data fetched in one query each (see related_for), instead of
+    queries per page.
     """
     kind = type_of(page)
     body = {
@@ -57,99 +95,11 @@ def build(page, related=None):
         "title": page.title,
         # Searches leave out what expired after it was indexed, before the scheduler withdraws it.
         "expire_at": page.expire_at,
-        **BUILDERS[kind](page, related),
+        **_sources[kind].fields(page, related),
     }
     body["fingerprint"] = fingerprint(body)
     return body
 
 
 def related_for(kind, pages):
-    if kind != "news":
-        return None
-    from site_pages.models import NewsArticlePage
-    from site_pages.taxonomy import NewsArticleTag
-
-    pks = [page.pk for page in pages]
-    tags, categories = {}, {}
-    for page_id, name in NewsArticleTag.objects.filter(content_object_id__in=pks).values_list(
-        "content_object_id", "tag__name"
-    ):
-        tags.setdefault(page_id, []).append(name)
-    through = NewsArticlePage.categories.through
-    for page_id, name in through.objects.filter(newsarticlepage_id__in=pks).values_list(
-        "newsarticlepage_id", "newscategory__name"
-    ):
-        categories.setdefault(page_id, []).append(name)
-    return {"tags": tags, "categories": categories}
-
-
-def _news(page, related=None):
-    if related is None:
-        # Sorted as in the chunked path below, or reconciliation would call every such page stale.
-        tag_names = sorted(tag.name for tag in page.tags.all())
-        category_names = sorted(category.name for category in page.categories.all())
-    else:
-        tag_names = sorted(related["tags"].get(page.pk, []))
-        category_names = sorted(related["categories"].get(page.pk, []))
-    parts = []
-    for block in page.body:
-        if block.block_type == "paragraph":
-            # The stored HTML, not the rendered one: rendering runs a template per paragraph.
-            parts.append(plain(getattr(block.value, "source", block.value)))
-        elif block.block_type == "quote":
-            parts.append(block.value["text"])
-        elif block.block_type == "image":
-            parts.append(block.value["caption"])
-        elif block.block_type == "document":
-            parts.append(
-                block.value["label"] or block.value["document"].title if block.value["document"] else ""
-            )
-    return {
-        "summary": page.summary,
-        "body": " ".join(filter(None, parts + [" ".join(tag_names)])),
-        "code": None,
-        "codes": [],
-        "categories": category_names,
-        "date": page.display_date or page.first_published_at,
-    }
-
-
-def _procedure(page, related=None):
-    steps = [f"{step.value['name']} {step.value['description']}" for step in page.steps]
-    papers = [part["name"] for case in page.cases for part in case.value["components"]]
-    return {
-        "summary": " ".join(filter(None, [page.applicants, page.results])),
-        # The field's name too: "khen thưởng" finds the procedures of "Thi đua, khen thưởng".
-        "body": " ".join(
-            filter(None, [*steps, *papers, page.requirements, page.where_to_submit, field_name(page)])
-        ),
-        "code": page.code,
-        "codes": [page.code, *(basis.value["number"] for basis in page.legal_bases)],
-        "categories": [],
-        "field": field_name(page),
-        "level": page.level,
-        "agency": page.handling_agency.splitlines()[0] if page.handling_agency else None,
-        "status": page.status,
-        "online_level": page.online_level,
-        "date": page.in_force_from or page.first_published_at,
-    }
-
-
-def field_name(page):
-    return page.field.name if page.field_id else None
-
-
-def _notice(page, related=None):
-    entries = list(page.public_entries())
-    return {
-        "summary": page.summary,
-        "body": " ".join(f"{entry.procedure.code} {entry.procedure.title}" for entry in entries),
-        "code": page.decision_number,
-        "codes": [page.decision_number, *(entry.procedure.code for entry in entries)],
-        "categories": [],
-        "agency": page.issuer,
-        "date": page.decision_date,
-    }
-
-
-BUILDERS = {"news": _news, "procedure": _procedure, "notice": _notice}
+    return _sources[kind].related(pages)

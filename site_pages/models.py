@@ -3,7 +3,6 @@ from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from cms.publishing.visibility import publicly_visible
 from search.admin_search import FoldedAdminSearch
 
 from .agency import AgencyIdentity  # noqa: F401 - registers the setting with this app
@@ -21,12 +21,6 @@ from .previews import HeadlessPreview, HeadlessPreviewMixin  # noqa: F401 - a mo
 from .slugs import AsciiSlugMixin
 from .source_link import SourceLinkPanel
 from .taxonomy import NewsArticleTag, NewsCategory
-
-
-def publicly_visible(pages):
-    """Live, public and unexpired pages, also in the minute between an expiry time and the scheduler's
-    run, while Wagtail still counts an expired page as live."""
-    return pages.live().public().filter(expired=False).exclude(expire_at__lte=timezone.now())
 
 
 def published_news():

@@ -104,10 +104,11 @@ def corpus_and_static():
     from django.db import connection, connections
 
     from cms.content_api import published_procedures
+    from cms.publishing.visibility import publicly_visible
     from procedure_catalog.models import ProcedureNoticePage
     from search.client import get_client
     from search.documents import alias_name
-    from site_pages.models import publicly_visible, published_news
+    from site_pages.models import published_news
 
     engine = get_client()
     answer = engine.search(

@@ -32,10 +32,8 @@ def duties():
 
 
 def register_core_duties():
-    from ..webhooks.delivery import forget_old_deliveries
     from . import log
 
     # Wagtail's own: pages whose go-live time has come are published, expired ones unpublished.
     register(Duty("publish_scheduled", lambda: call_command("publish_scheduled")))
     register(Duty("compact the log", log.compact, every=HOUR))
-    register(Duty("forget old webhook deliveries", forget_old_deliveries, every=HOUR))

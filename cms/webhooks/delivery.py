@@ -23,6 +23,7 @@ from http.client import HTTPException
 from django.conf import settings
 from django.utils import timezone
 
+from ..publishing import duties
 from .destinations import opener
 from .models import WebhookDelivery, WebhookSubscriber
 from .signing import SIGNATURE_HEADER, sign
@@ -248,3 +249,7 @@ def forget_old_deliveries(now=None):
     return WebhookDelivery.objects.filter(
         created_at__lt=cutoff, status__in=[WebhookDelivery.DELIVERED, WebhookDelivery.FAILED]
     ).delete()[0]
+
+
+def register_duties():
+    duties.register(duties.Duty("forget old webhook deliveries", forget_old_deliveries, every=duties.HOUR))

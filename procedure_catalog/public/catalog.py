@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from cms.publishing.visibility import publicly_visible
 from search.folding import fold
 from site_pages.public.paging import address, paginate
 
@@ -122,7 +123,7 @@ def facets_for(request, searched, q, selection, choices):
 
 
 def catalog_context(page, request, context):
-    from site_pages.models import NoticeIndexPage, publicly_visible
+    from site_pages.models import NoticeIndexPage
 
     from ..models import ProcedureNoticePage, ProcedurePage
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 
+from cms.publishing.visibility import publicly_visible
 from site_pages.public.paging import paginate
 
 from ..vocabulary import NoticeChange
@@ -18,8 +19,6 @@ def with_change_counts(notices):
 
 
 def notice_index_context(page, request, context):
-    from site_pages.models import publicly_visible
-
     from ..models import ProcedureNoticePage
 
     notices = with_change_counts(publicly_visible(ProcedureNoticePage.objects.all())).order_by(
@@ -34,7 +33,7 @@ def notice_context(page, request, context):
     """The decision's entries naming public procedures, each linked, and breadcrumbs through the
     announcements list, where citizens look for decisions (the page itself lives under the
     catalogue in the tree)."""
-    from site_pages.models import HomePage, NoticeIndexPage, publicly_visible
+    from site_pages.models import HomePage, NoticeIndexPage
 
     context.update(
         entries=list(page.public_entries()),

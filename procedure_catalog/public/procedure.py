@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cms.publishing.visibility import publicly_visible
+
 from ..vocabulary import Channel, NoticeChange, Status, TimeUnit
 
 
@@ -51,8 +53,6 @@ def channel_rows(page):
 
 def announced_entries(page):
     """The entries of published, public decisions that name this procedure, latest change first."""
-    from site_pages.models import publicly_visible
-
     from ..models import NoticeEntry, ProcedureNoticePage
 
     return list(

@@ -9,15 +9,16 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.template.defaultfilters import floatformat
 from django.utils import numberformat
 from django.utils.formats import get_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.charts import BLUE, GREEN, ORANGE, Series, bar_chart, line_chart
+from cms.number_formats import rate_text
+
 from ..dossier_statistics import COUNT_FIELDS, DossierStatistics, PeriodKind
-from .charts import BLUE, GREEN, ORANGE, Series, bar_chart, line_chart
 
 PARAM = "period"
 LATEST = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 8, PeriodKind.HALF_YEAR: 6, PeriodKind.YEAR: 5}
@@ -79,17 +80,6 @@ def count_text(value):
         thousand_sep=get_format("THOUSAND_SEPARATOR"),
         force_grouping=True,
     )
-
-
-def rate_text(value):
-    """87,5% in Vietnamese, 100% for a whole number; a dash when nothing was resolved, since 0% would
-    say every dossier was late."""
-    if value is None:
-        return "–"
-    text = floatformat(value, -2)  # two decimals at most, in the active language's notation
-    if get_format("DECIMAL_SEPARATOR") in text:
-        text = text.rstrip("0")
-    return f"{text}%"
 
 
 def start_of(kind, day):

@@ -3,7 +3,9 @@
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
-from ..models import publicly_visible, published_news
+from cms.publishing.visibility import publicly_visible
+
+from ..models import published_news
 from .pictures import with_pictures
 
 LATEST_NEWS = 6

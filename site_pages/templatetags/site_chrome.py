@@ -1,7 +1,6 @@
 from django import template
-from django.utils import numberformat
-from django.utils.formats import get_format
 
+from cms.number_formats import grouped
 from site_pages.public.chrome import main_menu
 
 register = template.Library()
@@ -25,17 +24,4 @@ def tel_href(phone):
     return "tel:" + ("+" if text.lstrip().startswith("+") else "") + digits
 
 
-@register.filter
-def grouped(number):
-    """A count as Vietnamese write it, 12.345: Django's Vietnamese formats leave out the grouping
-    (NUMBER_GROUPING is 0), so floatformat:"g" and intcomma print 12345."""
-    if number is None or number == "":
-        return ""
-    return numberformat.format(
-        number,
-        get_format("DECIMAL_SEPARATOR"),
-        decimal_pos=0,
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
+register.filter("grouped", grouped)

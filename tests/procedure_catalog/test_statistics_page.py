@@ -7,9 +7,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
 
+from cms import charts
 from procedure_catalog.dossier_statistics import DossierStatistics, PeriodKind
 from procedure_catalog.models import ProcedureField
-from procedure_catalog.public import charts
 from procedure_catalog.public.statistics import labels
 from site_pages.models import StatisticsPage
 from tests.factories import HomePageFactory

@@ -184,6 +184,18 @@ def _dot(x, colour):
     )
 
 
+def _value_label(x, y, text):
+    """A bar's or a point's value written above it."""
+    return format_html(
+        '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
+        _number(x),
+        _number(y),
+        VALUE_FONT_SIZE,
+        TEXT,
+        text,
+    )
+
+
 def bar_chart(*, chart_id, title, description, categories, series, format_value=str):
     """Grouped bars, one group per category, with each bar's value written above it."""
     top, ticks = count_scale(series)
@@ -203,8 +215,7 @@ def bar_chart(*, chart_id, title, description, categories, series, format_value=
             y = frame.y(value)
             bars.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>{}',
                     _number(x),
                     _number(y),
                     _number(bar_width),
@@ -212,19 +223,11 @@ def bar_chart(*, chart_id, title, description, categories, series, format_value=
                     one.colour,
                     one.name,
                     format_value(value),
-                    _number(x + bar_width / 2),
-                    _number(y - 5),
-                    VALUE_FONT_SIZE,
-                    TEXT,
-                    format_value(value),
+                    _value_label(x + bar_width / 2, y - 5, format_value(value)),
                 )
             )
     return _assemble(
-        _open(chart_id, frame, title, description),
-        _legend(series, _square),
-        _grid(frame, ticks, format_value),
-        format_html('<g class="chart-bars">{}</g>', mark_safe("".join(bars))),  # noqa: S308
-        _category_labels(frame, categories),
+        frame, chart_id, title, description, categories, series, _square, ticks, format_value, "bars", bars
     )
 
 
@@ -255,29 +258,39 @@ def line_chart(*, chart_id, title, description, categories, series, maximum=100,
             for x, y, value in segment:
                 drawn.append(
                     format_html(
-                        '<circle cx="{}" cy="{}" r="5" fill="{}"><title>{}: {}</title></circle>'
-                        '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
+                        '<circle cx="{}" cy="{}" r="5" fill="{}"><title>{}: {}</title></circle>{}',
                         _number(x),
                         _number(y),
                         one.colour,
                         one.name,
                         format_value(value),
-                        _number(x),
-                        _number(y - 10),
-                        VALUE_FONT_SIZE,
-                        TEXT,
-                        format_value(value),
+                        _value_label(x, y - 10, format_value(value)),
                     )
                 )
     return _assemble(
-        _open(chart_id, frame, title, description),
-        _legend(series, _dot),
-        _grid(frame, ticks, format_value),
-        format_html('<g class="chart-lines">{}</g>', mark_safe("".join(drawn))),  # noqa: S308
-        _category_labels(frame, categories),
+        frame, chart_id, title, description, categories, series, _dot, ticks, format_value, "lines", drawn
     )
 
 
-def _assemble(*parts):
+def _assemble(
+    frame,
+    chart_id,
+    title,
+    description,
+    categories,
+    series,
+    marker,
+    ticks,
+    format_value,
+    kind,
+    marks,
+):
+    parts = (
+        _open(chart_id, frame, title, description),
+        _legend(series, marker),
+        _grid(frame, ticks, format_value),
+        format_html('<g class="chart-{}">{}</g>', kind, mark_safe("".join(marks))),  # noqa: S308
+        _category_labels(frame, categories),
+    )
     # Every part was built by format_html, which escapes what it is given.
     return mark_safe("".join(parts) + "</svg>")  # noqa: S308
