@@ -10,10 +10,9 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from .api_params import explain, plain_errors
+from .api_responses import PROBLEM_CONTENT_TYPE, TITLES_VI, problem
 from .api_schemas import Health
 from .health import system_health
-
-PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 EXAMPLES_DIR = Path(__file__).with_name("api_examples")
 
@@ -97,36 +96,6 @@ api = DocumentedAPI(
 )
 
 
-# Titles in Vietnamese for people, with the English beside them for integrators and their logs.
-TITLES_VI = {
-    "Invalid request": "Yêu cầu không hợp lệ",
-    "Invalid search": "Yêu cầu tìm kiếm không hợp lệ",
-    "Invalid cursor": "Con trỏ không hợp lệ",
-    "Cursor no longer available": "Con trỏ không còn hiệu lực",
-    "Not found": "Không tìm thấy",
-    "Service unavailable": "Dịch vụ tạm thời gián đoạn",
-    "Invalid preview token": "Mã xem trước không hợp lệ",
-    "Preview expired": "Bản xem trước đã hết hạn",
-    "Method not allowed": "Phương thức không được hỗ trợ",
-}
-
-
-def problem(request, status, title, detail=None, **extra):
-    body = {
-        "type": "about:blank",
-        "title": TITLES_VI.get(title, title),
-        "title_en": title,
-        "status": status,
-        "instance": request.path,
-    }
-    if detail:
-        body["detail"] = detail
-    body.update(extra)
-    response = api.create_response(request, body, status=status)
-    response["Content-Type"] = PROBLEM_CONTENT_TYPE
-    return response
-
-
 def method_not_allowed_as_problem(view):
     """ninja answers a method an endpoint does not take (POST to a GET endpoint) with a bare text/html
     405; a client of this API reads problems, so it gets one, with the Allow header kept."""
@@ -184,7 +153,7 @@ def on_not_found(request, exc):
     return problem(request, 404, "Not found")
 
 
-from .changes_api import router as changes_router  # noqa: E402 - the routers need `problem` above
+from .changes_api import router as changes_router  # noqa: E402 - after the API they join
 from .content_api import router as content_router  # noqa: E402
 from .preview_api import router as preview_router  # noqa: E402
 from .search_api import router as search_router  # noqa: E402

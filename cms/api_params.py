@@ -14,6 +14,8 @@ from django.utils import timezone
 from ninja import Path, Query
 from pydantic import AfterValidator, BeforeValidator
 
+from .api_responses import problem
+
 MAX_PAGE_SIZE = 100
 NOT_QUERY_PARAMETERS = {"request", "response"}
 LARGEST_ID = 2**63 - 1  # the database's bigint: a larger number is no id, not a server error
@@ -72,8 +74,6 @@ def strict_query(view):
     def checked(request, *args, **kwargs):
         unknown = set(request.GET) - allowed
         if unknown:
-            from .api import problem
-
             return problem(
                 request,
                 400,

@@ -10,10 +10,13 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import unicode_normalization
+        from .publishing import recording, registry
         from .publishing.duties import register_core_duties
         from .webhooks.delivery import register_duties as register_webhook_duties
         from .webhooks.events import register_consumer
 
+        # Every content type's changes are recorded, whichever app registered it first.
+        registry.on_register(recording.watch)
         register_consumer()
         register_core_duties()
         # The publishing core knows no consumer: the webhooks register their own retention.

@@ -12,6 +12,7 @@ from ninja import Query, Router
 
 from . import api_schemas as schemas
 from .api_params import strict_query
+from .api_responses import problem
 from .public_urls import public_url
 from .publishing import log, registry
 
@@ -33,7 +34,6 @@ def event(row):
 
 
 def cursor_problem(request, error, parameter="since"):
-    from .api import problem
 
     if isinstance(error, log.CursorGone):
         return problem(

@@ -14,6 +14,7 @@ from site_pages.previews import HeadlessPreview
 
 from . import content_api, serializers
 from .api_params import strict_query
+from .api_responses import json_response, problem
 from .api_schemas import Problem
 
 router = Router(tags=["preview"])
@@ -33,7 +34,6 @@ PRESENTERS = {
 )
 @strict_query
 def preview(request, token: str):
-    from .api import api, problem
 
     try:
         snapshot = HeadlessPreview.for_token(token)
@@ -56,7 +56,7 @@ def preview(request, token: str):
     else:
         page = snapshot.restored_page()
         body = {**PRESENTERS[type_of(page)](request, page), "preview": True}
-        response = api.create_response(request, body, status=200)
+        response = json_response(request, body)
     response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex"
     return response

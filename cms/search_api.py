@@ -14,6 +14,7 @@ from search.sources import TYPES, indexable_queryset, parse_key
 
 from . import api_schemas as schemas
 from .api_params import IsoDate, strict_query
+from .api_responses import problem
 from .serializers import absolute
 
 router = Router(tags=["search"])
@@ -55,8 +56,6 @@ def search_view(
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
 ):
-    from .api import problem
-
     chosen = {"type": type, "categories": category, "field": field, "level": level, "agency": agency,
               "status": status, "online_level": online_level}  # fmt: skip
     try:

@@ -29,14 +29,22 @@ class ContentType:
 
 
 _types: dict[str, ContentType] = {}
+# Told of every type as it is registered: the recorder connects its signals (recording.py).
+_listeners: list[Callable[[ContentType], None]] = []
 
 
 def register(content_type):
     _types[content_type.name] = content_type
-    from .recording import watch
-
-    watch(content_type)
+    for listener in _listeners:
+        listener(content_type)
     return content_type
+
+
+def on_register(listener):
+    """Call `listener` for every type registered so far and from now on."""
+    _listeners.append(listener)
+    for content_type in _types.values():
+        listener(content_type)
 
 
 def types():
