@@ -334,10 +334,17 @@ class Suggestions(Strict):
     suggestions: list[Suggestion]
 
 
+# What the log follows: the three page types, and `site`, the agency's identity (GET /api/v1/site).
+LoggedType = Literal["news", "procedure", "notice", "site"]
+
+
 class ChangeEvent(Strict):
     id: str = Field(description="Permanent content key, `<type>:<id>`, e.g. news:42")
-    type: Literal["news", "procedure", "notice"]
-    object_id: int = Field(description="The page id in the key")
+    type: LoggedType = Field(
+        description="news, procedure or notice; `site` is the agency's identity and contacts "
+        "(GET /api/v1/site), changed when an administrator edits them"
+    )
+    object_id: int = Field(description="The id in the key")
     action: Literal[
         "created",
         "changed",
@@ -364,7 +371,7 @@ class Changes(Strict):
 
 class SnapshotObject(Strict):
     id: str
-    type: Literal["news", "procedure", "notice"]
+    type: LoggedType
     object_id: int
     version: int = Field(description="The version of its newest event")
     position: int = Field(description="The position of its newest event")

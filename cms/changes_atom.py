@@ -29,6 +29,7 @@ def latest_changes(limit=ENTRIES):
     """The newest event of each piece of content, newest first."""
     newest = (
         log.numbered()
+        .filter(type__in=[name for name, kind in registry.types().items() if kind.is_page])
         .values("key")
         .annotate(newest=Max("position"))
         .order_by("-newest")

@@ -8,6 +8,7 @@ from cms.publishing import registry
 
 
 def register_content():
+    from .agency import AgencyIdentity
     from .models import NewsArticlePage
     from .taxonomy import NewsCategory
 
@@ -25,5 +26,15 @@ def register_content():
                 get_image_model(): registry.referencing(NewsArticlePage),
                 get_document_model(): registry.referencing(NewsArticlePage),
             },
+        )
+    )
+    # The agency's identity (GET /api/v1/site): a mirror keeps its copy of names and contacts current.
+    registry.register(
+        registry.ContentType(
+            name="site",
+            model=AgencyIdentity,
+            api_path=lambda identity: reverse("api-v1:site"),
+            # Wagtail makes a blank one the first time a page or feed asks for it: nothing to mirror yet.
+            public_set=lambda: AgencyIdentity.objects.filter(site__is_default_site=True).exclude(name=""),
         )
     )

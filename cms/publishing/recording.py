@@ -65,9 +65,9 @@ def note(item, action):
 def payload(content_type, item):
     """What the event keeps of the item as it was: paths, made absolute when served, so a new
     PUBLIC_BASE_URL reaches old events too."""
-    parts = item.get_url_parts()
+    parts = item.get_url_parts() if content_type.is_page else None
     return {
-        "title": item.title,
+        "title": getattr(item, "title", None) or str(item),
         # The address it had; for a withdrawn or deleted page it no longer answers.
         "path": parts[2] if parts else None,
         "api_path": content_type.api_path(item),
@@ -124,8 +124,18 @@ def on_shared_saved(sender, instance, **kwargs):
     note_dependents(sender, instance)
 
 
+def on_saved(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        note(instance, CHANGED)
+
+
 def watch(content_type):
     uid = f"publishing-{content_type.name}"
+    if not content_type.is_page:
+        # No publishing workflow: a saved change is public at once.
+        post_save.connect(on_saved, sender=content_type.model, dispatch_uid=uid)
+        post_delete.connect(on_deleted, sender=content_type.model, dispatch_uid=uid)
+        return
     page_published.connect(on_published, sender=content_type.model, dispatch_uid=uid)
     page_unpublished.connect(on_unpublished, sender=content_type.model, dispatch_uid=uid)
     pre_delete.connect(on_delete_starting, sender=content_type.model, dispatch_uid=uid)

@@ -20,8 +20,18 @@ class ContentType:
     api_path: Callable[[Any], str | None] = lambda item: None
     # Shared model -> function(instance) giving the queryset of this type's items that show it.
     depends_on: dict = field(default_factory=dict)
+    # For a type that is not a page (the agency's identity): its public set. Pages have the one rule.
+    public_set: Callable[[], Any] | None = None
+
+    @property
+    def is_page(self):
+        from wagtail.models import Page
+
+        return issubclass(self.model, Page)
 
     def public(self):
+        if self.public_set is not None:
+            return self.public_set()
         return publicly_visible(self.model.objects.all())
 
     def key(self, pk):

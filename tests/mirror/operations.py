@@ -10,10 +10,11 @@ from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from cms.publishing import log
 from procedure_catalog.models import NoticeEntry, ProcedureField, ProcedureNoticePage, ProcedurePage
+from site_pages.agency import AgencyIdentity
 from site_pages.models import NewsArticlePage, RelatedArticle
 from site_pages.taxonomy import NewsCategory
 from tests.factories import HomePageFactory, NewsIndexPageFactory, ProcedureIndexPageFactory
@@ -76,6 +77,7 @@ class EditorialLife:
             self.edit_procedure: 3,
             self.rename_field: 2,
             self.announce_status_change: 3,
+            self.change_agency_contacts: 1,
         }
 
     def step(self):
@@ -265,3 +267,10 @@ class EditorialLife:
         notice.entries = [NoticeEntry(procedure=procedure, change=change, effective_on=today)]
         self.procedure_section.add_child(instance=notice)
         notice.save_revision().publish()
+
+    # The agency
+    def change_agency_contacts(self):
+        identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+        identity.name = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
+        identity.phone = f"0212 3852 {self.number():03d}"
+        identity.save()

@@ -91,7 +91,14 @@ def test_a_mirror_reproduces_the_public_set_after_500_random_operations(receiver
         assert_mirrors(webhook_mirror, client)
     assert webhook_mirror.read > 0
     wanted = ("schedule", "expire_later", "move", "rename_category", "replace_image", "unpublish", "delete")
-    for kind in (*wanted, "restrict", "rename_field", "announce_status_change", "compact"):
+    for kind in (
+        *wanted,
+        "restrict",
+        "rename_field",
+        "announce_status_change",
+        "change_agency_contacts",
+        "compact",
+    ):
         assert life.done[kind] > 0, f"the life never did {kind}: {life.done}"
 
 
@@ -180,3 +187,28 @@ def test_two_articles_that_list_each_other_hear_of_a_change_once():
     log.sequence()
     told = list(log.numbered().filter(position__gt=before).values_list("key", flat=True))
     assert sorted(told) == sorted([article_key(first), article_key(second)])
+
+
+def test_a_change_to_the_agency_contacts_reaches_the_mirror():
+    from wagtail.models import Site
+
+    from site_pages.agency import AgencyIdentity
+
+    client = Client()
+    mirror = FeedMirror(client)
+    NewsArticlePageFactory()
+    identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.save()
+    mirror.follow()
+    assert mirror.items.keys() == {article_key(NewsArticlePage.objects.get())}, "a blank identity is not news"
+    identity.name = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
+    identity.phone = "0212 3852 123"
+    identity.save()
+    mirror.follow()
+    site_key = registry.get("site").key(identity.pk)
+    assert mirror.items[site_key]["detail"]["phone"] == "0212 3852 123"
+    identity.phone = "0212 3852 456"
+    identity.save()
+    mirror.follow()
+    assert mirror.items[site_key]["detail"]["phone"] == "0212 3852 456"
+    assert_mirrors(mirror, client)
