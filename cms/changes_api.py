@@ -13,8 +13,8 @@ from ninja import Query, Router
 from . import api_schemas as schemas
 from .api_params import strict_query
 from .api_responses import problem
-from .public_urls import public_url
 from .publishing import log, registry
+from .publishing.public_urls import public_url
 
 router = Router(tags=["syndication"])
 

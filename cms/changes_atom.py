@@ -16,9 +16,9 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from .entry_ids import content_entry_id, feed_id
 from .feeds import agency_name
-from .public_urls import page_public_url, public_host, public_url
 from .publishing import log, registry
 from .publishing.models import Event
+from .publishing.public_urls import page_public_url, public_host, public_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 TOMBSTONES = "http://purl.org/atompub/tombstones/1.0"

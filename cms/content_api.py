@@ -16,7 +16,7 @@ from site_pages.taxonomy import NewsCategory
 from . import api_schemas as schemas
 from . import serializers
 from .api_params import IsoDate, IsoDateTime, page_id, page_number, page_size, strict_query
-from .public_urls import public_url
+from .publishing.public_urls import public_url
 
 router = Router(tags=["content"])
 

@@ -19,7 +19,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from cms.entry_ids import entry_id, feed_id
-from cms.public_urls import page_public_url, public_url
+from cms.publishing.public_urls import page_public_url, public_url
 from cms.publishing.visibility import publicly_visible
 from media.renditions import rendition
 from procedure_catalog.models import ProcedureNoticePage, ProcedurePage

@@ -7,7 +7,7 @@ from wagtail.rich_text import expand_db_html
 
 from media.renditions import renditions
 
-from .public_urls import public_url
+from .publishing.public_urls import public_url
 
 RELATIVE_LINK = re.compile(r'(\s(?:href|src))="(/[^"]*)"')
 

@@ -2,7 +2,7 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from cms.public_urls import public_url
+from cms.publishing.public_urls import public_url
 from cms.publishing.visibility import publicly_visible
 
 

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils import timezone
 
-from ..public_urls import public_url
+from .public_urls import public_url
 
 CREATED, CHANGED, PUBLISHED = "created", "changed", "published"
 MOVED, STATUS_CHANGED, SHARED_CHANGED = "moved", "status-changed", "shared-changed"

@@ -190,7 +190,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_login.VietnameseLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_SITE_NAME = "Sở Dân tộc và Tôn giáo tỉnh Sơn La"
 # Where the public reaches this site: every absolute URL (e-mails, webhooks, feeds, the sitemap, the
-# API, og:url) starts with it, whatever host a request came in by (cms/public_urls.py).
+# API, og:url) starts with it, whatever host a request came in by (cms/publishing/public_urls.py).
 PUBLIC_BASE_URL = base_url("PUBLIC_BASE_URL", env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL
 # The authority of every feed entry's id (cms/entry_ids.py): a domain the agency held on 2025-01-01.

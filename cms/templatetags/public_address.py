@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from cms.public_urls import page_public_url, public_url
+from cms.publishing.public_urls import page_public_url, public_url
 
 register = template.Library()
 
