@@ -4,14 +4,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from cms.number_formats import grouped
 from cms.publishing.visibility import publicly_visible
 
 from ..vocabulary import Channel, NoticeChange, Status, TimeUnit
-
-
-def grouped(amount):
-    """50000 -> "50.000": Vietnamese groups thousands with dots (Django's vi format sets no grouping)."""
-    return f"{int(amount):,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,7 @@ def channel_rows(page):
             time_unit=units.get(block.value["time_unit"], block.value["time_unit"]),
             fees=[
                 Fee(
-                    amount=grouped(fee["amount"]) if fee["amount"] else "",
+                    amount=grouped(int(fee["amount"])) if fee["amount"] else "",
                     currency=fee["currency"] or "VND",
                     description=fee["description"] or "",
                 )

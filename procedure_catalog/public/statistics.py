@@ -9,14 +9,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import numberformat
-from django.utils.formats import get_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.charts import BLUE, GREEN, ORANGE, Series, bar_chart, line_chart
-from cms.number_formats import rate_text
+from cms.number_formats import grouped, rate_text
 
 from ..dossier_statistics import COUNT_FIELDS, DossierStatistics, PeriodKind
 
@@ -52,34 +50,23 @@ class PeriodFigures:
 
     @property
     def received_text(self):
-        return count_text(self.received)
+        return grouped(self.received)
 
     @property
     def resolved_text(self):
-        return count_text(self.resolved)
+        return grouped(self.resolved)
 
     @property
     def timely_text(self):
-        return count_text(self.timely)
+        return grouped(self.timely)
 
     @property
     def late_text(self):
-        return count_text(self.late)
+        return grouped(self.late)
 
     @property
     def timely_rate_text(self):
         return rate_text(self.timely_rate)
-
-
-def count_text(value):
-    """1.234 in Vietnamese: Django's vi formats name the separator but set no grouping, so ask for it."""
-    return numberformat.format(
-        value,
-        get_format("DECIMAL_SEPARATOR"),
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
 
 
 def start_of(kind, day):
@@ -198,7 +185,7 @@ def charts(kind, periods):
             Series(_("Received"), [period.received for period in periods], BLUE),
             Series(_("Resolved"), [period.resolved for period in periods], ORANGE),
         ],
-        format_value=count_text,
+        format_value=grouped,
     )
     rate = line_chart(
         chart_id="rate-chart",

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.template.response import TemplateResponse
-from django.utils import numberformat, timezone
-from django.utils.formats import get_format
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from cms.number_formats import grouped
 from procedure_catalog.vocabulary import Level, OnlineLevel, Status
 from search.query import InvalidSearch, SearchRequest, search
 from search.query_log import record_search
@@ -249,17 +249,6 @@ def facets(state, answer):
         if options:
             groups.append(Facet(kind.label, options))
     return groups
-
-
-def grouped(number):
-    """1.234 as Vietnamese readers write it (Django's vi formats name the separator, set no grouping)."""
-    return numberformat.format(
-        number,
-        get_format("DECIMAL_SEPARATOR"),
-        grouping=3,
-        thousand_sep=get_format("THOUSAND_SEPARATOR"),
-        force_grouping=True,
-    )
 
 
 def count_text(answer):
